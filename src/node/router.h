@@ -48,6 +48,9 @@ class Router {
   const Handler* find(std::string_view method, std::string_view path,
                       std::vector<std::string>& allowed) const;
 
+  // (method, path) of every route in registration order (the start-up banner).
+  std::vector<std::pair<std::string, std::string>> endpoints() const;
+
  private:
   struct Route {
     std::string method;

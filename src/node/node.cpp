@@ -1,0 +1,172 @@
+#include "node/node.h"
+
+#include <csignal>
+#include <cstdlib>
+#include <cstdio>
+#include <stdexcept>
+#include <thread>
+
+#include <boost/asio.hpp>
+
+#include "lang/builtins.h"
+#include "node/http_server.h"
+#include "node/log.h"
+#include "node/status.h"
+
+#if __has_include("node/registry.h")
+#include "node/registry.h"
+#define RELAY_HAVE_REGISTRY 1
+#endif
+
+namespace relay::node {
+namespace net = boost::asio;
+
+struct Node::Shutdown {
+  explicit Shutdown(net::io_context& io) : signals(io, SIGINT, SIGTERM), drain_timer(io) {}
+  net::signal_set signals;
+  net::steady_timer drain_timer;
+  std::mutex hooks_mutex;
+  std::vector<std::function<void()>> hooks;
+  std::atomic<bool> begun{false};
+};
+
+namespace {
+// Benchmark knob (see docs/NODE.md): RELAY_IO_THREADS overrides the default of 1.
+NodeOptions with_io_threads(NodeOptions options) {
+  if (const char* threads = std::getenv("RELAY_IO_THREADS")) options.io_threads = std::atoi(threads);
+  if (options.io_threads < 1) options.io_threads = 1;
+  return options;
+}
+}  // namespace
+
+Node::Node(NodeOptions options, std::shared_ptr<NodeBackend> backend)
+    : options_(with_io_threads(std::move(options))),
+      backend_(std::move(backend)),
+      io_(std::make_unique<net::io_context>(options_.io_threads)),
+      shutdown_(std::make_unique<Shutdown>(*io_)) {}
+
+Node::~Node() {
+  // Everything that holds I/O objects goes before io_ itself.
+  shutdown_.reset();
+  http_.reset();
+  io_.reset();
+}
+
+net::io_context& Node::io() { return *io_; }
+
+actors::Runtime& Node::runtime() {
+  if (!runtime_) throw std::logic_error("this node has no actor runtime");
+  return *runtime_;
+}
+
+std::string Node::advertise_address() const {
+  return options_.advertise.empty() ? advertise_for(options_.host, port_) : options_.advertise;
+}
+
+void Node::on_shutdown(std::function<void()> hook) {
+  std::lock_guard lock(shutdown_->hooks_mutex);
+  shutdown_->hooks.push_back(std::move(hook));
+}
+
+void Node::validate_and_default_options() {
+  if (options_.node_id.empty()) options_.node_id = random_node_id();
+  if (!is_valid_node_id(options_.node_id)) {
+    throw std::runtime_error("invalid node id '" + options_.node_id +
+                             "': expected [A-Za-z0-9_.-]{1,64}");
+  }
+}
+
+void Node::install_routes() {
+  rpc_ = std::make_unique<RpcEndpoint>(options_.node_id, backend_);
+  rpc_->install(router_);
+  std::weak_ptr<NodeBackend> weak_backend = backend_;
+  install_status_routes(router_, options_.node_id, [weak_backend] {
+    auto backend = weak_backend.lock();
+    return backend ? backend->server_names() : std::vector<std::string>{};
+  });
+#ifdef RELAY_HAVE_REGISTRY
+  if (!options_.disable_registry) install_registry(*this);
+#endif
+}
+
+void Node::start() {
+  set_log_level(options_.log_level);
+  validate_and_default_options();
+  set_node_id(options_.node_id);
+  backend_->configure(options_);
+  http_ = std::make_unique<HttpServer>(*io_, router_, options_);
+  install_routes();
+  port_ = http_->listen(options_.host, options_.port);
+  print_banner();
+  log_info("node started", "node_id", options_.node_id, "port", port_, "io_threads",
+           options_.io_threads);
+}
+
+void Node::print_banner() const {
+  std::string endpoints;
+  for (const auto& [method, path] : router_.endpoints()) {
+    if (!endpoints.empty()) endpoints += ", ";
+    endpoints += method + " " + path;
+  }
+  const bool ipv6 = options_.host.find(':') != std::string::npos;
+  const std::string host = ipv6 ? "[" + options_.host + "]" : options_.host;
+  std::printf("relay node %s\n  listening on http://%s:%u\n  advertise    %s\n  endpoints    %s\n",
+              options_.node_id.c_str(), host.c_str(), static_cast<unsigned>(port_),
+              advertise_address().c_str(), endpoints.c_str());
+  std::fflush(stdout);
+}
+
+int Node::run() {
+  if (!http_) throw std::logic_error("Node::run() before start()");
+  shutdown_->signals.async_wait([this](const boost::system::error_code& ec, int signal) {
+    if (ec) return;
+    log_info("signal received, stopping", "signal", signal);
+    begin_shutdown();
+  });
+  std::vector<std::thread> extra;
+  for (int i = 1; i < options_.io_threads; ++i) extra.emplace_back([this] { io_->run(); });
+  io_->run();
+  for (auto& thread : extra) thread.join();
+  // No I/O thread runs any more: stop the servers (pending answers are dropped).
+  backend_->shutdown();
+  log_info("node stopped");
+  return 0;
+}
+
+void Node::request_stop() {
+  net::post(*io_, [this] { begin_shutdown(); });
+}
+
+void Node::begin_shutdown() {
+  if (shutdown_->begun.exchange(true)) return;
+  boost::system::error_code ignored;
+  shutdown_->signals.cancel(ignored);
+  http_->shutdown();
+  std::vector<std::function<void()>> hooks;
+  {
+    std::lock_guard lock(shutdown_->hooks_mutex);
+    hooks.swap(shutdown_->hooks);
+  }
+  for (auto& hook : hooks) hook();
+  stop_when_drained(std::chrono::steady_clock::now() + options_.shutdown_grace);
+}
+
+// Polls until every connection has finished its in-flight request (or the
+// grace period is over), then stops the io_context so run() returns even if
+// other components still have timers or sockets on it.
+void Node::stop_when_drained(std::chrono::steady_clock::time_point deadline) {
+  if (http_->connection_count() == 0 || std::chrono::steady_clock::now() >= deadline) {
+    if (http_->connection_count() != 0) {
+      log_warn("in-flight requests abandoned at shutdown", "connections",
+               http_->connection_count());
+    }
+    io_->stop();
+    return;
+  }
+  shutdown_->drain_timer.expires_after(std::chrono::milliseconds(10));
+  shutdown_->drain_timer.async_wait([this, deadline](const boost::system::error_code& ec) {
+    if (!ec) stop_when_drained(deadline);
+  });
+}
+
+}  // namespace relay::node
