@@ -1,0 +1,777 @@
+// The evaluator: eval() of every node. Hot paths (numbers, locals, calls of
+// closures) avoid allocation and virtual dispatch beyond one call per node.
+// `return` unwinds with ExecContext::returning (no exceptions); runtime errors
+// are RelayError exceptions, annotated with the line of the node that saw them.
+#include <cmath>
+
+#include "lang/nodes.h"
+#include "lang/ops.h"
+
+namespace relay::ast {
+namespace {
+
+Globals& globals(ExecContext& ctx) { return ctx.interp.impl().globals; }
+
+[[noreturn]] void raise_at(ErrorKind kind, std::string msg, int line) {
+    RelayError e(kind, std::move(msg));
+    e.line = line;
+    throw e;
+}
+
+void annotate(RelayError& e, int line) {
+    if (e.line == 0) e.line = line;
+}
+
+// Cells may be shared between server threads once servers exist.
+Value read_cell(ExecContext& ctx, const Cell* c) {
+    Globals& g = globals(ctx);
+    if (!g.shared()) return c->value;
+    SpinGuard lock(g.lock_for(c));
+    return c->value;
+}
+
+void write_cell(ExecContext& ctx, Cell* c, Value v) {
+    Globals& g = globals(ctx);
+    if (!g.shared()) {
+        c->value = std::move(v);
+        return;
+    }
+    Value old;
+    {
+        SpinGuard lock(g.lock_for(c));
+        old = std::exchange(c->value, std::move(v));
+    }
+}
+
+Cell* new_cell(Value v = Value()) {
+    Cell* c = new Cell();
+    c->value = std::move(v);
+    return c;
+}
+
+void replace_cell(Cell*& slot, Value v = Value()) {
+    if (slot) slot->release();
+    slot = new_cell(std::move(v));
+}
+
+// Arguments of a native call: on the C++ stack for the common small counts.
+class ArgBuffer {
+public:
+    explicit ArgBuffer(size_t n) : n_(n) {
+        if (n > kInline) heap_.resize(n);
+    }
+    Value& operator[](size_t i) { return n_ > kInline ? heap_[i] : inline_[i]; }
+    std::span<Value> span() { return n_ > kInline ? std::span<Value>(heap_) : std::span<Value>(inline_, n_); }
+
+private:
+    static constexpr size_t kInline = 6;
+    size_t n_;
+    Value inline_[kInline];
+    std::vector<Value> heap_;
+};
+
+// Restores the caller's frame and depth however the callee exits.
+struct FrameScope {
+    ExecContext& ctx;
+    ExecContext::Frame saved;
+    ExecContext::Mark mark;
+    FrameScope(ExecContext& c, ExecContext::Mark m) : ctx(c), saved(c.frame), mark(m) {}
+    ~FrameScope() {
+        ctx.frame = saved;
+        ctx.release_to(mark);
+    }
+};
+
+std::string param_error(const FnProto& p, size_t i, const std::string& reason) {
+    std::string who = p.name.empty() ? std::string("anonymous fn") : "fn " + p.name;
+    return "invalid params: " + who + ": parameter '" + p.param_names[i] + "' " + reason;
+}
+
+void check_params(const FnProto& p, ExecContext::Frame& f) {
+    for (size_t i = 0; i < p.param_types.size(); ++i) {
+        if (!p.param_types[i]) continue;
+        const VarRef& ref = p.param_refs[i];
+        const Value& v = ref.mode == VarMode::Local ? f.slots[ref.index] : f.cells[ref.index]->value;
+        if (auto failure = check_detailed(*p.param_types[i], v)) raise(failure->kind, param_error(p, i, failure->reason));
+    }
+}
+
+void bind_param(const FnProto& p, size_t i, Value* slots, Cell** cells, Value v) {
+    const VarRef& ref = p.param_refs[i];
+    if (ref.mode == VarMode::Local) slots[ref.index] = std::move(v);
+    else replace_cell(cells[ref.index], std::move(v));
+}
+
+// Runs the body of `c` on the frame already filled with its arguments.
+Value enter(ExecContext& ctx, const Closure& c, Value* slots, Cell** cells) {
+    const FnProto& p = *c.proto;
+    ExecContext::Frame frame{slots, cells, c.upvalues.data()};
+    if (p.any_param_typed) check_params(p, frame);
+    if (ctx.depth >= kMaxDepth)
+        raise(ErrorKind::StackOverflowError, "stack overflow: more than " + std::to_string(kMaxDepth) + " nested calls");
+    ctx.check_cancel();
+    ++ctx.depth;
+    ctx.frame = frame;
+    try {
+        Value result = p.body_fast->eval(ctx);
+        if (ctx.returning) {
+            result = std::move(ctx.return_value);
+            ctx.returning = false;
+        }
+        --ctx.depth;
+        if (p.result_type) {
+            if (auto failure = check_detailed(*p.result_type, result))
+                raise(failure->kind, (p.name.empty() ? std::string("anonymous fn") : "fn " + p.name) +
+                                         ": return value " + failure->reason);
+        }
+        return result;
+    } catch (RelayError& e) {
+        --ctx.depth;
+        ctx.returning = false;
+        if (e.trace.size() < 40) e.trace.push_back(p.name.empty() ? "anonymous fn" : p.name);
+        throw;
+    } catch (...) {
+        --ctx.depth;
+        ctx.returning = false;
+        throw;
+    }
+}
+
+[[noreturn]] void arity_error(const FnProto& p, size_t got) {
+    size_t want = p.param_names.size();
+    raise(ErrorKind::ArgumentError, (p.name.empty() ? std::string("anonymous fn") : p.name) + "() takes " +
+                                        std::to_string(want) + " argument" + (want == 1 ? "" : "s") + ", got " +
+                                        std::to_string(got));
+}
+
+Value call_closure_nodes(ExecContext& ctx, const Closure& c, const std::vector<Operand>& args) {
+    const FnProto& p = *c.proto;
+    if (args.size() != p.param_names.size()) arity_error(p, args.size());
+    FrameScope scope(ctx, ctx.mark());
+    Value* slots = ctx.alloc_slots(static_cast<size_t>(p.num_slots));
+    Cell** cells = ctx.alloc_cells(static_cast<size_t>(p.num_cells));
+    for (size_t i = 0; i < args.size(); ++i) bind_param(p, i, slots, cells, args[i].get(ctx));
+    return enter(ctx, c, slots, cells);
+}
+
+}  // namespace
+
+Value call_closure(ExecContext& ctx, const Closure& c, std::span<Value> args) {
+    const FnProto& p = *c.proto;
+    if (args.size() != p.param_names.size()) arity_error(p, args.size());
+    FrameScope scope(ctx, ctx.mark());
+    Value* slots = ctx.alloc_slots(static_cast<size_t>(p.num_slots));
+    Cell** cells = ctx.alloc_cells(static_cast<size_t>(p.num_cells));
+    for (size_t i = 0; i < args.size(); ++i) bind_param(p, i, slots, cells, std::move(args[i]));
+    return enter(ctx, c, slots, cells);
+}
+
+std::string callable_name(const Value& fn) {
+    if (!fn.is_function()) return describe_type(fn);
+    std::string_view n = fn.as_function().name();
+    return n.empty() ? "anonymous fn" : std::string(n);
+}
+
+Value call_value(ExecContext& ctx, const Value& fn, std::span<Value> args, int line) {
+    if (!fn.is_function()) raise_at(ErrorKind::TypeError, "cannot call " + describe_type(fn) + " (not a function)", line);
+    const Function& f = fn.as_function();
+    if (f.kind() == FunctionKind::Closure) return call_closure(ctx, static_cast<const Closure&>(f), args);
+    return static_cast<const NativeFunction&>(f).invoke(ctx, args);
+}
+
+// ---- literals and names -----------------------------------------------------------
+
+Value TemplateNode::eval(ExecContext& ctx) const {
+    std::string out = texts[0];
+    for (size_t i = 0; i < exprs.size(); ++i) {
+        display(exprs[i]->eval(ctx), out, true);
+        out += texts[i + 1];
+    }
+    return Value::string(std::move(out));
+}
+
+Value ArrayLit::eval(ExecContext& ctx) const {
+    std::vector<Value> v;
+    v.reserve(items.size());
+    for (const auto& item : items) v.push_back(item->eval(ctx));
+    return Value::array(std::move(v));
+}
+
+Value ObjectLit::eval(ExecContext& ctx) const {
+    Object o;
+    o.reserve(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i) o.set(keys[i], values[i]->eval(ctx));
+    return Value::object(std::move(o));
+}
+
+Value NameNode::eval(ExecContext& ctx) const {
+    switch (ref.mode) {
+        case VarMode::Local: return ctx.frame.slots[ref.index];
+        case VarMode::Cell: return read_cell(ctx, ctx.frame.cells[ref.index]);
+        case VarMode::Upval: return read_cell(ctx, ctx.frame.upvalues[ref.index]);
+        case VarMode::Global: break;
+    }
+    return globals(ctx).get(ref.index, line);
+}
+
+// ---- set ----------------------------------------------------------------------------
+
+// The storage of the variable when it can be updated in place (not a shared cell/global).
+Value* SetNode::slot(ExecContext& ctx) const {
+    switch (ref.mode) {
+        case VarMode::Local: return &ctx.frame.slots[ref.index];
+        case VarMode::Cell: return globals(ctx).shared() ? nullptr : &ctx.frame.cells[ref.index]->value;
+        case VarMode::Upval:
+            return globals(ctx).shared() ? nullptr : &const_cast<Cell*>(ctx.frame.upvalues[ref.index])->value;
+        case VarMode::Global: {
+            Globals& g = globals(ctx);
+            if (g.shared() || !g.at(ref.index).defined) return nullptr;
+            return &g.at(ref.index).value;
+        }
+    }
+    return nullptr;
+}
+
+void SetNode::store(ExecContext& ctx, Value v) const {
+    switch (ref.mode) {
+        case VarMode::Local: ctx.frame.slots[ref.index] = std::move(v); return;
+        case VarMode::Cell: write_cell(ctx, ctx.frame.cells[ref.index], std::move(v)); return;
+        case VarMode::Upval: write_cell(ctx, const_cast<Cell*>(ctx.frame.upvalues[ref.index]), std::move(v)); return;
+        case VarMode::Global: globals(ctx).set(ref.index, std::move(v)); return;
+    }
+}
+
+Value SetNode::eval(ExecContext& ctx) const {
+    if (in_server && ctx.server)
+        raise_at(ErrorKind::TypeError,
+                 "cannot set global '" + name + "' inside server '" + ctx.server->name + "': use state instead", line);
+    if (fast != Fast::None) {
+        if (fast == Fast::Add) {
+            auto* add_node = static_cast<const BinaryOp<Tok::Plus>*>(value.get());
+            Value rhs = add_node->right->eval(ctx);
+            if (Value* s = slot(ctx)) {
+                try {
+                    *s = add(std::move(*s), rhs);
+                } catch (RelayError& e) {
+                    annotate(e, add_node->line);
+                    throw;
+                }
+                return *s;
+            }
+            Value lhs = add_node->left->eval(ctx);
+            Value r;
+            try {
+                r = add(std::move(lhs), rhs);
+            } catch (RelayError& e) {
+                annotate(e, add_node->line);
+                throw;
+            }
+            store(ctx, r);
+            return r;
+        }
+        if (Value* s = slot(ctx)) {
+            Value r = static_cast<const MethodNode*>(value.get())->call_on(ctx, std::move(*s));
+            if (Value* again = slot(ctx)) {  // a callback may have changed the storage
+                *again = std::move(r);
+                return *again;
+            }
+            store(ctx, r);
+            return r;
+        }
+    }
+    Value v = value->eval(ctx);
+    store(ctx, v);
+    return v;
+}
+
+// ---- blocks and control flow ----------------------------------------------------------
+
+Value Block::eval(ExecContext& ctx) const {
+    for (int c : fresh_cells) replace_cell(ctx.frame.cells[c]);
+    size_t n = stmts.size();
+    if (n == 0) return Value();
+    // Earlier statements' values are dropped at once so `set xs = xs.push(v)`
+    // sees a uniquely owned array on the next line.
+    for (size_t i = 0; i + 1 < n; ++i) {
+        (void)stmts[i]->eval(ctx);
+        if (ctx.returning) return Value();
+    }
+    return stmts[n - 1]->eval(ctx);
+}
+
+Value IfNode::eval(ExecContext& ctx) const {
+    if (truthy(cond->eval(ctx))) return then_fast->eval(ctx);
+    if (else_fast) return else_fast->eval(ctx);
+    return Value();
+}
+
+void ForNode::bind(ExecContext& ctx, Value v) const {
+    if (ref.mode == VarMode::Local) ctx.frame.slots[ref.index] = std::move(v);
+    else replace_cell(ctx.frame.cells[ref.index], std::move(v));  // a fresh binding per iteration
+}
+
+Value ForNode::eval(ExecContext& ctx) const {
+    // `for i in range(...)`: count without building the array.
+    if (auto* call = dynamic_cast<const CallNode*>(iterable.get()); call && call->args.size() >= 1 && call->args.size() <= 3) {
+        Value callee = call->callee->eval(ctx);
+        if (callee.is_function() && callee.heap() == ctx.interp.impl().range_builtin.heap()) {
+            double a[3] = {0, 0, 1};
+            for (size_t i = 0; i < call->args.size(); ++i) {
+                Value v = call->args[i]->eval(ctx);
+                if (!v.is_number())
+                    raise_at(ErrorKind::TypeError, "range(): argument must be number, got " + describe_type(v), line);
+                a[i] = v.as_number();
+            }
+            double start = call->args.size() == 1 ? 0 : a[0];
+            double stop = call->args.size() == 1 ? a[0] : a[1];
+            double step = call->args.size() == 3 ? a[2] : 1;
+            if (step == 0) raise_at(ErrorKind::ArgumentError, "range() step must not be zero", line);
+            if (!std::isfinite(start) || !std::isfinite(stop) || !std::isfinite(step))
+                raise_at(ErrorKind::ArgumentError, "range() arguments must be finite numbers", line);
+            double count = std::ceil((stop - start) / step);
+            if (count > 1e15) raise_at(ErrorKind::ArgumentError, "range() is too large", line);
+            for (double i = 0; i < count; ++i) {
+                ctx.check_cancel();
+                bind(ctx, Value::number(start + i * step));
+                (void)body_fast->eval(ctx);
+                if (ctx.returning) return Value();
+            }
+            return Value();
+        }
+    }
+    Value collection = iterable->eval(ctx);
+    Value items;
+    try {
+        items = iteration_array(collection);
+    } catch (RelayError& e) {
+        annotate(e, line);
+        throw;
+    }
+    const auto& vec = items.as_array().items;
+    for (size_t i = 0; i < vec.size(); ++i) {
+        ctx.check_cancel();
+        bind(ctx, vec[i]);
+        (void)body_fast->eval(ctx);
+        if (ctx.returning) return Value();
+    }
+    return Value();
+}
+
+Value ReturnNode::eval(ExecContext& ctx) const {
+    Value v = value ? value->eval(ctx) : Value();
+    ctx.return_value = std::move(v);
+    ctx.returning = true;
+    return Value();
+}
+
+Value ThrowNode::eval(ExecContext& ctx) const {
+    RelayError e = RelayError::thrown(value->eval(ctx));
+    e.line = line;
+    throw e;
+}
+
+Value TryNode::eval(ExecContext& ctx) const {
+    Value caught;
+    try {
+        return body->eval(ctx);
+    } catch (RelayError& e) {
+        annotate(e, line);
+        caught = error_to_value(e);
+    }
+    ctx.returning = false;
+    if (!catch_name.empty()) {
+        if (ref.mode == VarMode::Local) ctx.frame.slots[ref.index] = std::move(caught);
+        else replace_cell(ctx.frame.cells[ref.index], std::move(caught));
+    }
+    return handler->eval(ctx);
+}
+
+Value DispatchNode::eval(ExecContext& ctx) const {
+    Value v = value->eval(ctx);
+    const Node* chosen = default_handler.get();
+    for (size_t i = 0; i < keys.size(); ++i) {
+        if (equals(keys[i], v)) {
+            chosen = handlers[i].get();
+            break;
+        }
+    }
+    if (!chosen) raise_at(ErrorKind::ArgumentError, "dispatch: no case matches " + to_display(v) + " and there is no default", line);
+    Value handler = chosen->eval(ctx);
+    if (!handler.is_function()) return handler;  // a plain value as the case's result
+    try {
+        if (handler.as_function().arity() == 0) return call_value(ctx, handler, {}, line);
+        Value arg[1] = {v};
+        return call_value(ctx, handler, arg, line);
+    } catch (RelayError& e) {
+        annotate(e, line);
+        throw;
+    }
+}
+
+// ---- functions and calls ------------------------------------------------------------------
+
+Value FnNode::eval(ExecContext& ctx) const {
+    if (!proto->type_names_used.empty() && !proto->types_checked.load(std::memory_order_relaxed)) {
+        auto& impl = ctx.interp.impl();
+        for (const auto& t : proto->type_names_used)
+            if (!impl.find_struct(t) && !impl.declared_structs.count(t))
+                raise_at(ErrorKind::TypeError, "unknown type '" + t + "'", line);
+        proto->types_checked.store(true, std::memory_order_relaxed);
+    }
+    std::vector<Cell*> up;
+    up.reserve(captures.size());
+    for (const CaptureDesc& c : captures) {
+        Cell* cell;
+        if (c.from_parent_cell) {
+            Cell*& slot = ctx.frame.cells[c.index];
+            if (!slot) slot = new_cell();
+            cell = slot;
+        } else {
+            cell = const_cast<Cell*>(ctx.frame.upvalues[c.index]);
+        }
+        cell->retain();
+        up.push_back(cell);
+    }
+    return Value::function(new Closure(proto.get(), std::move(up)));
+}
+
+Value CallNode::eval(ExecContext& ctx) const {
+    Value held;
+    const Value* peeked = global_callee >= 0 ? globals(ctx).peek(global_callee) : nullptr;
+    if (!peeked) {
+        held = callee->eval(ctx);
+        peeked = &held;
+    }
+    const Value& fn = *peeked;
+    if (!fn.is_function()) [[unlikely]]
+        raise_at(ErrorKind::TypeError, "cannot call " + describe_type(fn) + " (not a function)", line);
+    const Function& f = fn.as_function();
+    try {
+        if (f.kind() == FunctionKind::Closure) return call_closure_nodes(ctx, static_cast<const Closure&>(f), fast_args);
+        ArgBuffer buf(args.size());
+        for (size_t i = 0; i < args.size(); ++i) buf[i] = fast_args[i].get(ctx);
+        return static_cast<const NativeFunction&>(f).invoke(ctx, buf.span());
+    } catch (RelayError& e) {
+        annotate(e, line);
+        if (f.kind() == FunctionKind::Closure && !e.trace.empty() && e.trace.back().find(" line ") == std::string::npos)
+            e.trace.back() += " (called at line " + std::to_string(line) + ")";
+        throw;
+    }
+}
+
+Value MethodNode::call_on(ExecContext& ctx, Value&& recv) const {
+    ArgBuffer buf(args.size());
+    for (size_t i = 0; i < args.size(); ++i) buf[i] = args[i]->eval(ctx);
+    try {
+        return call_method(ctx, std::move(recv), id, name, buf.span());
+    } catch (RelayError& e) {
+        annotate(e, line);
+        throw;
+    }
+}
+
+Value MethodNode::eval(ExecContext& ctx) const {
+    Value recv = receiver->eval(ctx);
+    return call_on(ctx, std::move(recv));
+}
+
+Value FieldNode::eval(ExecContext& ctx) const {
+    Value obj = object->eval(ctx);
+    try {
+        return get_property(obj, name);
+    } catch (RelayError& e) {
+        annotate(e, line);
+        throw;
+    }
+}
+
+Value IndexNode::eval(ExecContext& ctx) const {
+    Value obj = object->eval(ctx);
+    Value idx = index->eval(ctx);
+    try {
+        return get_index(obj, idx);
+    } catch (RelayError& e) {
+        annotate(e, line);
+        throw;
+    }
+}
+
+// ---- operators ----------------------------------------------------------------------------
+
+Value UnaryNode::eval(ExecContext& ctx) const {
+    Value v = operand->eval(ctx);
+    if (op == Tok::Bang) return Value::boolean(!truthy(v));
+    if (v.is_number()) return Value::number(-v.as_number());
+    try {
+        return negate(v);
+    } catch (RelayError& e) {
+        annotate(e, line);
+        throw;
+    }
+}
+
+template <Tok Op>
+Value BinaryOp<Op>::eval(ExecContext& ctx) const {
+    Value a = lhs.get(ctx);
+    Value b = rhs.get(ctx);
+    if (a.is_number() && b.is_number()) [[likely]] {
+        double x = a.as_number(), y = b.as_number();
+        if constexpr (Op == Tok::Plus) return Value::number(x + y);
+        if constexpr (Op == Tok::Minus) return Value::number(x - y);
+        if constexpr (Op == Tok::Star) return Value::number(x * y);
+        if constexpr (Op == Tok::Lt) return Value::boolean(x < y);
+        if constexpr (Op == Tok::Le) return Value::boolean(x <= y);
+        if constexpr (Op == Tok::Gt) return Value::boolean(x > y);
+        if constexpr (Op == Tok::Ge) return Value::boolean(x >= y);
+        if constexpr (Op == Tok::Eq) return Value::boolean(x == y);
+        if constexpr (Op == Tok::Ne) return Value::boolean(x != y);
+        if constexpr (Op == Tok::Percent) {
+            if (y != 0) return Value::number(fmod_fast(x, y));
+        }
+    }
+    try {
+        if constexpr (Op == Tok::Plus) return add(std::move(a), b);
+        if constexpr (Op == Tok::Minus) return sub(a, b);
+        if constexpr (Op == Tok::Star) return mul(a, b);
+        if constexpr (Op == Tok::Slash) return div(a, b);
+        if constexpr (Op == Tok::Percent) return mod(a, b);
+        if constexpr (Op == Tok::Lt) return Value::boolean(less(a, b));
+        if constexpr (Op == Tok::Le) return Value::boolean(less_equal(a, b));
+        if constexpr (Op == Tok::Gt) return Value::boolean(greater(a, b));
+        if constexpr (Op == Tok::Ge) return Value::boolean(greater_equal(a, b));
+        if constexpr (Op == Tok::Eq) return Value::boolean(equals(a, b));
+        if constexpr (Op == Tok::Ne) return Value::boolean(!equals(a, b));
+    } catch (RelayError& e) {
+        annotate(e, line);
+        throw;
+    }
+    return Value();
+}
+
+template struct BinaryOp<Tok::Plus>;
+template struct BinaryOp<Tok::Minus>;
+template struct BinaryOp<Tok::Star>;
+template struct BinaryOp<Tok::Slash>;
+template struct BinaryOp<Tok::Percent>;
+template struct BinaryOp<Tok::Lt>;
+template struct BinaryOp<Tok::Le>;
+template struct BinaryOp<Tok::Gt>;
+template struct BinaryOp<Tok::Ge>;
+template struct BinaryOp<Tok::Eq>;
+template struct BinaryOp<Tok::Ne>;
+
+Value LogicNode::eval(ExecContext& ctx) const {
+    Value a = left->eval(ctx);
+    switch (op) {
+        case Tok::AndAnd: return Value::boolean(truthy(a) && truthy(right->eval(ctx)));
+        case Tok::OrOr: return Value::boolean(truthy(a) || truthy(right->eval(ctx)));
+        default: return a.is_nil() ? right->eval(ctx) : a;
+    }
+}
+
+// ---- declarations ----------------------------------------------------------------------------
+
+namespace {
+void check_type_names(ExecContext& ctx, const std::vector<std::string>& names, const std::string& self, int line) {
+    auto& impl = ctx.interp.impl();
+    for (const auto& t : names)
+        if (t != self && !impl.find_struct(t) && !impl.declared_structs.count(t))
+            raise_at(ErrorKind::TypeError, "unknown type '" + t + "'", line);
+}
+}  // namespace
+
+Value StructDeclNode::eval(ExecContext& ctx) const {
+    auto type = std::make_shared<StructType>();
+    type->name = name;
+    for (const auto& [fname, ptype] : fields) {
+        check_type_names(ctx, ptype.struct_names, name, line);
+        type->fields.push_back(StructField{fname, ptype.spec});
+    }
+    auto& impl = ctx.interp.impl();
+    std::lock_guard lock(impl.tables_mutex);
+    impl.structs[name] = std::move(type);
+    return Value();
+}
+
+Value StructLitNode::eval(ExecContext& ctx) const {
+    auto type = ctx.interp.impl().find_struct(name);
+    if (!type) raise_at(ErrorKind::NameError, "unknown struct '" + name + "'", line);
+    Value obj = fields->eval(ctx);
+    try {
+        return make_struct(std::move(type), obj.as_object());
+    } catch (RelayError& e) {
+        annotate(e, line);
+        throw;
+    }
+}
+
+Value ProtocolDeclNode::eval(ExecContext& ctx) const {
+    check_type_names(ctx, type_names_used, "", line);
+    auto& impl = ctx.interp.impl();
+    std::lock_guard lock(impl.tables_mutex);
+    impl.protocols[name] = methods;
+    return Value();
+}
+
+Value ConfigNode::eval(ExecContext& ctx) const {
+    Value v = object->eval(ctx);
+    ctx.interp.impl().config = v;
+    return v;
+}
+
+// ---- state and messaging ----------------------------------------------------------------------
+
+namespace {
+int state_index(ExecContext& ctx, const Value& field, int line) {
+    if (!field.is_string()) raise_at(ErrorKind::TypeError, "state field name must be a string, got " + describe_type(field), line);
+    int i = ctx.server->field_index(field.string_view());
+    if (i < 0)
+        raise_at(ErrorKind::FieldError,
+                 "server '" + ctx.server->name + "' has no state field '" + std::string(field.string_view()) + "'", line);
+    return i;
+}
+}  // namespace
+
+Value StateNode::eval(ExecContext& ctx) const {
+    if (!ctx.server || !ctx.state)
+        raise_at(ErrorKind::MessageError, "'state' is only available while a server handles a message", line);
+    auto& fields = *ctx.state;
+    switch (op) {
+        case Op::Field: return fields[static_cast<size_t>(state_index(ctx, Value::string(field), line))];
+        case Op::Get: return fields[static_cast<size_t>(state_index(ctx, args[0]->eval(ctx), line))];
+        case Op::Has: {
+            Value f = args[0]->eval(ctx);
+            return Value::boolean(f.is_string() && ctx.server->field_index(f.string_view()) >= 0);
+        }
+        case Op::Keys: {
+            std::vector<Value> keys;
+            for (const auto& f : ctx.server->state) keys.push_back(Value::string(f.name));
+            return Value::array(std::move(keys));
+        }
+        case Op::Set: {
+            size_t i = static_cast<size_t>(state_index(ctx, args[0]->eval(ctx), line));
+            Value v = args[1]->eval(ctx);
+            const StateField& f = ctx.server->state[i];
+            if (f.type) {
+                if (auto failure = check_detailed(*f.type, v))
+                    raise_at(failure->kind, "state." + f.name + ": " + failure->reason, line);
+            }
+            fields[i] = v;
+            return v;
+        }
+    }
+    return Value();
+}
+
+namespace {
+std::string target_name(const Value& t, int line) {
+    if (t.is_string()) return std::string(t.string_view());
+    if (t.is_server()) return t.as_server().name();
+    raise_at(ErrorKind::TypeError, "message target must be a server name, got " + describe_type(t), line);
+}
+}  // namespace
+
+Value SendNamedNode::eval(ExecContext& ctx) const {
+    std::string target_str = target_name(target->eval(ctx), line);
+    Value args = named->eval(ctx);
+    ServerHost* host = ctx.interp.host();
+    if (!host) raise_at(ErrorKind::MessageError, "no server runtime: cannot send messages", line);
+    try {
+        return host->call(ctx, target_str, method, {}, &args.as_object());
+    } catch (RelayError& e) {
+        annotate(e, line);
+        throw;
+    }
+}
+
+Value message_builtin(CallContext& call_ctx, std::span<Value> args) {
+    auto& ctx = static_cast<ExecContext&>(call_ctx);
+    if (args.size() < 2) raise(ErrorKind::ArgumentError, "message() takes a target, a method name and arguments");
+    std::string target = target_name(args[0], 0);
+    if (!args[1].is_string()) raise(ErrorKind::TypeError, "message(): method name must be a string, got " + describe_type(args[1]));
+    ServerHost* host = ctx.interp.host();
+    if (!host) raise(ErrorKind::MessageError, "no server runtime: cannot send messages");
+    std::vector<Value> rest(std::make_move_iterator(args.begin() + 2), std::make_move_iterator(args.end()));
+    return host->call(ctx, target, args[1].string_view(), std::move(rest), nullptr);
+}
+
+// ---- servers ----------------------------------------------------------------------------------
+
+Value ServerDeclNode::eval(ExecContext& ctx) const {
+    ServerHost* host = ctx.interp.host();
+    if (!host) raise_at(ErrorKind::MessageError, "no server runtime: cannot declare server '" + name + "'", line);
+    auto& impl = ctx.interp.impl();
+    for (const auto& f : state)
+        if (f.type) check_type_names(ctx, f.type->struct_names, "", f.line);
+    // The server body is a frame of its own: its functions are closures over it.
+    std::vector<Cell*> up;
+    for (const CaptureDesc& c : captures) {
+        Cell* cell = c.from_parent_cell ? ctx.frame.cells[c.index] : const_cast<Cell*>(ctx.frame.upvalues[c.index]);
+        if (!cell) cell = ctx.frame.cells[c.index] = new_cell();
+        up.push_back(cell);
+    }
+    auto spec = std::make_shared<ServerSpec>();
+    spec->name = name;
+    spec->protocol = protocol;
+    spec->line = line;
+    {
+        FrameScope scope(ctx, ctx.mark());
+        Value* slots = ctx.alloc_slots(static_cast<size_t>(body->num_slots));
+        Cell** cells = ctx.alloc_cells(static_cast<size_t>(body->num_cells));
+        ctx.frame = ExecContext::Frame{slots, cells, up.data()};
+        auto* block = static_cast<const Block*>(body->body.get());
+        for (int c : block->fresh_cells) replace_cell(cells[c]);
+        std::vector<Value> fns;
+        for (const auto& f : functions) fns.push_back(f->eval(ctx));
+        for (const auto& f : state) {
+            StateField field{f.name, std::nullopt, f.initial ? f.initial->eval(ctx) : Value()};
+            if (f.type) {
+                field.type = f.type->spec;
+                if (auto failure = check_detailed(*field.type, field.initial))
+                    raise_at(failure->kind, "server " + name + ": state field '" + f.name + "': " + failure->reason, f.line);
+            }
+            if (!is_data(field.initial))
+                raise_at(ErrorKind::TypeError, "server " + name + ": state field '" + f.name + "' must hold data, not a function", f.line);
+            spec->state.push_back(std::move(field));
+        }
+        for (size_t i = 0; i < functions.size(); ++i) {
+            if (!is_receive[i]) continue;
+            auto* fn_node = static_cast<const FnNode*>(functions[i]->value.get());
+            const FnProto& p = *fn_node->proto;
+            ReceiveMethod m{p.name, p.param_names, p.param_types, p.result_type, fns[i], p.line};
+            spec->methods.push_back(std::move(m));
+        }
+    }
+    if (!protocol.empty()) {
+        std::vector<ProtocolMethod> wanted;
+        {
+            std::lock_guard lock(impl.tables_mutex);
+            auto it = impl.protocols.find(protocol);
+            if (it == impl.protocols.end()) raise_at(ErrorKind::NameError, "unknown protocol '" + protocol + "'", line);
+            wanted = it->second;
+        }
+        std::string missing;
+        for (const auto& pm : wanted) {
+            const ReceiveMethod* m = spec->find_method(pm.name);
+            if (m && m->param_names.size() == pm.param_count) continue;
+            if (!missing.empty()) missing += ", ";
+            missing += pm.signature;
+            if (m) missing += " (has " + std::to_string(m->param_names.size()) + " parameters)";
+        }
+        if (!missing.empty())
+            raise_at(ErrorKind::TypeError, "server " + name + " does not implement " + protocol + ": missing " + missing, line);
+    }
+    try {
+        host->create_server(spec);
+    } catch (RelayError& e) {
+        annotate(e, line);
+        throw;
+    }
+    Value ref_value = make_server_ref(name);
+    SetNode setter;  // reuse the store logic for the server's name binding
+    setter.ref = ref;
+    setter.store(ctx, ref_value);
+    return ref_value;
+}
+
+}  // namespace relay::ast

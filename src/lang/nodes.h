@@ -1,0 +1,337 @@
+// Node types of the syntax tree. eval() lives in eval.cpp, resolve() in
+// resolver.cpp. Internal to src/lang.
+#pragma once
+
+#include "lang/ast.h"
+#include "lang/lexer.h"
+
+namespace relay::ast {
+
+// An operand read without a virtual call: a local slot or a number constant.
+struct Operand {
+    enum class Kind : uint8_t { Node, Local, Const };
+    Kind kind = Kind::Node;
+    int index = 0;
+    double number = 0;
+    const Node* node = nullptr;
+    void set(const Node* n);  // after resolution
+    Value get(ExecContext& ctx) const {
+        switch (kind) {
+            case Kind::Local: return ctx.frame.slots[index];
+            case Kind::Const: return Value::number(number);
+            default: return node->eval(ctx);
+        }
+    }
+};
+
+struct Literal final : Node {
+    Value value;
+    Value eval(ExecContext&) const override { return value; }
+    void resolve(Resolver&) override {}
+};
+
+struct TemplateNode final : Node {
+    std::vector<std::string> texts;  // texts.size() == exprs.size() + 1
+    std::vector<NodePtr> exprs;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct ArrayLit final : Node {
+    std::vector<NodePtr> items;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct ObjectLit final : Node {
+    std::vector<Value> keys;  // strings
+    std::vector<NodePtr> values;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct NameNode final : Node {
+    std::string name;
+    VarRef ref;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct SetNode final : Node {
+    enum class Fast : uint8_t { None, Method, Add };  // `set x = x.m(...)`, `set x = x + e`
+    std::string name;
+    VarRef ref;
+    NodePtr value;
+    bool fn_decl = false;         // `fn name(...) {}`: hoisted declaration
+    bool in_server = false;       // setting a global here is an error
+    Fast fast = Fast::None;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+    Value* slot(ExecContext& ctx) const;  // nullptr for shared globals
+    void store(ExecContext& ctx, Value v) const;
+};
+
+struct Block final : Node {
+    std::vector<NodePtr> stmts;
+    std::vector<VarInfo*> declared;  // variables declared in this block
+    std::vector<int> fresh_cells;    // captured ones: a new cell at each entry
+    bool is_global_scope = false;    // the top level: declarations are globals
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+// A block that only wraps one statement and declares nothing runs as that
+// statement (saves a call per if/for/fn body).
+const Node* unwrap_block(const Node* n);
+
+struct IfNode final : Node {
+    NodePtr cond, then_branch, else_branch;  // else may be null
+    const Node* then_fast = nullptr;
+    const Node* else_fast = nullptr;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct ForNode final : Node {
+    std::string var_name;
+    VarRef ref;
+    VarInfo* var = nullptr;
+    NodePtr iterable, body;
+    const Node* body_fast = nullptr;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+    void bind(ExecContext& ctx, Value v) const;
+};
+
+struct FnNode final : Node {
+    std::unique_ptr<FnProto> proto;
+    std::vector<CaptureDesc> captures;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct CallNode final : Node {
+    NodePtr callee;
+    std::vector<NodePtr> args;
+    std::vector<Operand> fast_args;
+    int global_callee = -1;  // callee is this global: read without a copy
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct MethodNode final : Node {
+    NodePtr receiver;
+    std::string name;
+    MethodId id = MethodId::Unknown;
+    std::vector<NodePtr> args;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+    Value call_on(ExecContext& ctx, Value&& receiver) const;
+};
+
+struct FieldNode final : Node {
+    NodePtr object;
+    std::string name;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct IndexNode final : Node {
+    NodePtr object, index;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct UnaryNode final : Node {
+    Tok op;  // Bang or Minus
+    NodePtr operand;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct BinaryNode : Node {
+    NodePtr left, right;
+    Operand lhs, rhs;
+    void resolve(Resolver& r) override;
+};
+
+// One class per operator so the number fast path is inlined in eval().
+template <Tok Op>
+struct BinaryOp final : BinaryNode {
+    Value eval(ExecContext& ctx) const override;
+};
+
+struct LogicNode final : BinaryNode {
+    Tok op;  // AndAnd, OrOr, Coalesce
+    Value eval(ExecContext& ctx) const override;
+};
+
+struct ReturnNode final : Node {
+    NodePtr value;  // may be null
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct ThrowNode final : Node {
+    NodePtr value;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct TryNode final : Node {
+    NodePtr body;
+    std::string catch_name;  // may be empty
+    VarRef ref;
+    VarInfo* var = nullptr;
+    NodePtr handler;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct DispatchNode final : Node {
+    NodePtr value;
+    std::vector<Value> keys;
+    std::vector<NodePtr> handlers;
+    NodePtr default_handler;  // may be null
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct ParsedType {
+    TypeSpec spec;
+    std::vector<std::string> struct_names;  // to check at declaration time
+};
+
+struct StructDeclNode final : Node {
+    std::string name;
+    std::vector<std::pair<std::string, ParsedType>> fields;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct StructLitNode final : Node {
+    std::string name;
+    std::unique_ptr<ObjectLit> fields;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct ProtocolDeclNode final : Node {
+    std::string name;
+    std::vector<ProtocolMethod> methods;
+    std::vector<std::string> type_names_used;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct ServerDeclNode final : Node {
+    struct Field {
+        std::string name;
+        std::optional<ParsedType> type;
+        NodePtr initial;  // may be null: nil
+        int line = 0;
+    };
+    std::string name;
+    std::string protocol;
+    std::vector<Field> state;
+    std::vector<std::unique_ptr<SetNode>> functions;  // receive and helper fns (hoisted)
+    std::vector<bool> is_receive;
+    std::unique_ptr<FnProto> body;  // frame of the server body (its fns are cells in it)
+    std::vector<CaptureDesc> captures;
+    VarRef ref;  // the server's name is bound to a server value
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct ConfigNode final : Node {
+    NodePtr object;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct TemplateDeclNode final : Node {
+    std::string file;
+    NodePtr source;  // parsed and resolved, not evaluated
+    Value eval(ExecContext&) const override { return Value(); }
+    void resolve(Resolver& r) override;
+};
+
+struct StateNode final : Node {
+    enum class Op : uint8_t { Get, Set, Has, Keys, Field };
+    Op op = Op::Field;
+    std::string field;  // Op::Field
+    std::vector<NodePtr> args;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+struct SendNamedNode final : Node {
+    NodePtr target;
+    std::string method;
+    NodePtr named;
+    Value eval(ExecContext& ctx) const override;
+    void resolve(Resolver& r) override;
+};
+
+// ---- resolver ---------------------------------------------------------------------
+
+struct SyntaxError {
+    std::string message;
+    int line = 0, col = 0;
+};
+
+class Resolver {
+public:
+    Resolver(Interpreter::Impl& impl) : impl_(impl) {}
+    // Resolves a whole program (the top level as `main`).
+    void resolve_program(FnProto& main);
+
+    // Scopes
+    void push_function(FnProto& proto, std::vector<CaptureDesc>* captures, bool in_server);
+    void pop_function();
+    void push_block(Block* block);
+    void pop_block();
+    VarInfo* declare(const std::string& name);  // in the innermost block of the current function
+    void hoist(const std::vector<NodePtr>& stmts);
+
+    VarRef lookup(const std::string& name, int line, int col);
+    // `set` target: bound anywhere -> that; else declared here.
+    VarRef lookup_for_set(const std::string& name, bool& declared_here);
+    void track(VarRef& ref) { if (ref.var) refs_.push_back(&ref); }
+    void track_block(Block* b) { blocks_.push_back(b); }
+    void after_resolve(std::function<void()> f) { finishers_.push_back(std::move(f)); }
+
+    bool in_function() const;  // `return` allowed
+    bool in_server() const;
+    bool in_receive() const;
+    bool at_global_scope() const;
+    [[noreturn]] void fail(const std::string& msg, int line, int col) { throw SyntaxError{msg, line, col}; }
+    Interpreter::Impl& impl() { return impl_; }
+
+private:
+    struct Scope {
+        std::unordered_map<std::string, VarInfo*> names;
+        Block* block = nullptr;
+        bool global = false;
+    };
+    struct FnState {
+        FnProto* proto;
+        std::vector<CaptureDesc>* captures;
+        std::vector<Scope> scopes;
+        std::unordered_map<VarInfo*, int> upvalue_of;  // captured var -> upvalue index
+        bool in_server;
+    };
+    std::optional<VarRef> find_local(size_t fn_index, const std::string& name);
+    int upvalue_index(size_t fn_index, VarInfo* var, size_t owner_index);
+    void finish();
+
+    Interpreter::Impl& impl_;
+    std::vector<FnState> fns_;
+    std::vector<VarRef*> refs_;
+    std::vector<std::pair<std::vector<CaptureDesc>*, size_t>> captures_;
+    std::vector<Block*> blocks_;
+    std::vector<FnProto*> protos_;
+    std::vector<std::function<void()>> finishers_;
+};
+
+}  // namespace relay::ast
