@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "lang/builtins.h"
+#include "lang/ops.h"
 #include "lang/error.h"
 #include "lang/interp.h"
 #include "lang/types.h"
@@ -57,6 +58,11 @@ public:
         T* p = chunks_[chunk_].get() + top_;
         top_ += n;
         return p;
+    }
+    // Back to a position taken before alloc(), after the caller reset what it used.
+    void reset_to(uint32_t chunk, uint32_t top) {
+        chunk_ = chunk;
+        top_ = top;
     }
     uint32_t chunk() const { return static_cast<uint32_t>(chunk_); }
     uint32_t top() const { return static_cast<uint32_t>(top_); }
@@ -128,6 +134,10 @@ struct Node {
     int col = 0;
     virtual ~Node() = default;
     virtual Value eval(ExecContext& ctx) const = 0;
+    // As a condition: skips building a bool Value where a node can.
+    virtual bool test(ExecContext& ctx) const { return truthy(eval(ctx)); }
+    // As a statement whose value nobody reads.
+    virtual void exec(ExecContext& ctx) const { (void)eval(ctx); }
     virtual void resolve(Resolver& r) = 0;
 };
 using NodePtr = std::unique_ptr<Node>;

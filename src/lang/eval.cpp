@@ -10,7 +10,7 @@
 namespace relay::ast {
 namespace {
 
-Globals& globals(ExecContext& ctx) { return ctx.interp.impl().globals; }
+inline Globals& global_table(ExecContext& ctx) { return ctx.interp.impl().globals; }
 
 [[noreturn]] void raise_at(ErrorKind kind, std::string msg, int line) {
     RelayError e(kind, std::move(msg));
@@ -24,14 +24,14 @@ void annotate(RelayError& e, int line) {
 
 // Cells may be shared between server threads once servers exist.
 Value read_cell(ExecContext& ctx, const Cell* c) {
-    Globals& g = globals(ctx);
+    Globals& g = global_table(ctx);
     if (!g.shared()) return c->value;
     SpinGuard lock(g.lock_for(c));
     return c->value;
 }
 
 void write_cell(ExecContext& ctx, Cell* c, Value v) {
-    Globals& g = globals(ctx);
+    Globals& g = global_table(ctx);
     if (!g.shared()) {
         c->value = std::move(v);
         return;
@@ -70,18 +70,6 @@ private:
     std::vector<Value> heap_;
 };
 
-// Restores the caller's frame and depth however the callee exits.
-struct FrameScope {
-    ExecContext& ctx;
-    ExecContext::Frame saved;
-    ExecContext::Mark mark;
-    FrameScope(ExecContext& c, ExecContext::Mark m) : ctx(c), saved(c.frame), mark(m) {}
-    ~FrameScope() {
-        ctx.frame = saved;
-        ctx.release_to(mark);
-    }
-};
-
 std::string param_error(const FnProto& p, size_t i, const std::string& reason) {
     std::string who = p.name.empty() ? std::string("anonymous fn") : "fn " + p.name;
     return "invalid params: " + who + ": parameter '" + p.param_names[i] + "' " + reason;
@@ -96,47 +84,6 @@ void check_params(const FnProto& p, ExecContext::Frame& f) {
     }
 }
 
-void bind_param(const FnProto& p, size_t i, Value* slots, Cell** cells, Value v) {
-    const VarRef& ref = p.param_refs[i];
-    if (ref.mode == VarMode::Local) slots[ref.index] = std::move(v);
-    else replace_cell(cells[ref.index], std::move(v));
-}
-
-// Runs the body of `c` on the frame already filled with its arguments.
-Value enter(ExecContext& ctx, const Closure& c, Value* slots, Cell** cells) {
-    const FnProto& p = *c.proto;
-    ExecContext::Frame frame{slots, cells, c.upvalues.data()};
-    if (p.any_param_typed) check_params(p, frame);
-    if (ctx.depth >= kMaxDepth)
-        raise(ErrorKind::StackOverflowError, "stack overflow: more than " + std::to_string(kMaxDepth) + " nested calls");
-    ctx.check_cancel();
-    ++ctx.depth;
-    ctx.frame = frame;
-    try {
-        Value result = p.body_fast->eval(ctx);
-        if (ctx.returning) {
-            result = std::move(ctx.return_value);
-            ctx.returning = false;
-        }
-        --ctx.depth;
-        if (p.result_type) {
-            if (auto failure = check_detailed(*p.result_type, result))
-                raise(failure->kind, (p.name.empty() ? std::string("anonymous fn") : "fn " + p.name) +
-                                         ": return value " + failure->reason);
-        }
-        return result;
-    } catch (RelayError& e) {
-        --ctx.depth;
-        ctx.returning = false;
-        if (e.trace.size() < 40) e.trace.push_back(p.name.empty() ? "anonymous fn" : p.name);
-        throw;
-    } catch (...) {
-        --ctx.depth;
-        ctx.returning = false;
-        throw;
-    }
-}
-
 [[noreturn]] void arity_error(const FnProto& p, size_t got) {
     size_t want = p.param_names.size();
     raise(ErrorKind::ArgumentError, (p.name.empty() ? std::string("anonymous fn") : p.name) + "() takes " +
@@ -144,14 +91,99 @@ Value enter(ExecContext& ctx, const Closure& c, Value* slots, Cell** cells) {
                                         std::to_string(got));
 }
 
+[[noreturn]] void stack_overflow() {
+    raise(ErrorKind::StackOverflowError, "stack overflow: more than " + std::to_string(kMaxDepth) + " nested calls");
+}
+
+// A callee's frame on the context's stacks: allocated on entry, and on any
+// exit the values released, the stacks and the caller's frame restored.
+class CallFrame {
+public:
+    CallFrame(ExecContext& ctx, const FnProto& p)
+        : ctx_(ctx), stack_(ctx.stack()), saved_(ctx.frame), n_slots_(static_cast<uint32_t>(p.num_slots)),
+          n_cells_(static_cast<uint32_t>(p.num_cells)) {
+        vchunk_ = stack_.values.chunk();
+        vtop_ = stack_.values.top();
+        slots_ = stack_.values.alloc(n_slots_);
+        if (n_cells_) {
+            cchunk_ = stack_.cells.chunk();
+            ctop_ = stack_.cells.top();
+            cells_ = stack_.cells.alloc(n_cells_);
+        }
+    }
+    ~CallFrame() {
+        ctx_.frame = saved_;
+        for (uint32_t i = 0; i < n_slots_; ++i) slots_[i] = Value();
+        stack_.values.reset_to(vchunk_, vtop_);
+        if (n_cells_) {
+            for (uint32_t i = 0; i < n_cells_; ++i) {
+                if (cells_[i]) cells_[i]->release();
+                cells_[i] = nullptr;
+            }
+            stack_.cells.reset_to(cchunk_, ctop_);
+        }
+    }
+    CallFrame(const CallFrame&) = delete;
+    CallFrame& operator=(const CallFrame&) = delete;
+
+    void bind(const FnProto& p, size_t i, Value v) {
+        const VarRef& ref = p.param_refs[i];
+        if (ref.mode == VarMode::Local) slots_[ref.index] = std::move(v);
+        else replace_cell(cells_[ref.index], std::move(v));
+    }
+
+    // Runs the body of `c` on this frame, already filled with its arguments.
+    Value run(const Closure& c) {
+        const FnProto& p = *c.proto;
+        ExecContext::Frame frame{slots_, cells_, c.upvalues.data()};
+        if (p.any_param_typed) check_params(p, frame);
+        if (ctx_.depth >= kMaxDepth) [[unlikely]] stack_overflow();
+        ctx_.check_cancel();
+        ++ctx_.depth;
+        ctx_.frame = frame;
+        try {
+            Value result = p.body_fast->eval(ctx_);
+            if (ctx_.returning) {
+                result = std::move(ctx_.return_value);
+                ctx_.returning = false;
+            }
+            --ctx_.depth;
+            if (p.result_type) [[unlikely]] check_result(p, result);
+            return result;
+        } catch (RelayError& e) {
+            --ctx_.depth;
+            ctx_.returning = false;
+            if (e.trace.size() < 40) e.trace.push_back(p.name.empty() ? "anonymous fn" : p.name);
+            throw;
+        } catch (...) {
+            --ctx_.depth;
+            ctx_.returning = false;
+            throw;
+        }
+    }
+
+private:
+    static void check_result(const FnProto& p, const Value& result) {
+        if (auto failure = check_detailed(*p.result_type, result))
+            raise(failure->kind,
+                  (p.name.empty() ? std::string("anonymous fn") : "fn " + p.name) + ": return value " + failure->reason);
+    }
+
+    ExecContext& ctx_;
+    ExecContext::Stack& stack_;
+    ExecContext::Frame saved_;
+    uint32_t n_slots_, n_cells_;
+    uint32_t vchunk_ = 0, vtop_ = 0, cchunk_ = 0, ctop_ = 0;
+    Value* slots_ = nullptr;
+    Cell** cells_ = nullptr;
+};
+
 Value call_closure_nodes(ExecContext& ctx, const Closure& c, const std::vector<Operand>& args) {
     const FnProto& p = *c.proto;
-    if (args.size() != p.param_names.size()) arity_error(p, args.size());
-    FrameScope scope(ctx, ctx.mark());
-    Value* slots = ctx.alloc_slots(static_cast<size_t>(p.num_slots));
-    Cell** cells = ctx.alloc_cells(static_cast<size_t>(p.num_cells));
-    for (size_t i = 0; i < args.size(); ++i) bind_param(p, i, slots, cells, args[i].get(ctx));
-    return enter(ctx, c, slots, cells);
+    if (args.size() != p.param_names.size()) [[unlikely]] arity_error(p, args.size());
+    CallFrame frame(ctx, p);
+    for (size_t i = 0; i < args.size(); ++i) frame.bind(p, i, args[i].get(ctx));
+    return frame.run(c);
 }
 
 }  // namespace
@@ -159,11 +191,9 @@ Value call_closure_nodes(ExecContext& ctx, const Closure& c, const std::vector<O
 Value call_closure(ExecContext& ctx, const Closure& c, std::span<Value> args) {
     const FnProto& p = *c.proto;
     if (args.size() != p.param_names.size()) arity_error(p, args.size());
-    FrameScope scope(ctx, ctx.mark());
-    Value* slots = ctx.alloc_slots(static_cast<size_t>(p.num_slots));
-    Cell** cells = ctx.alloc_cells(static_cast<size_t>(p.num_cells));
-    for (size_t i = 0; i < args.size(); ++i) bind_param(p, i, slots, cells, std::move(args[i]));
-    return enter(ctx, c, slots, cells);
+    CallFrame frame(ctx, p);
+    for (size_t i = 0; i < args.size(); ++i) frame.bind(p, i, std::move(args[i]));
+    return frame.run(c);
 }
 
 std::string callable_name(const Value& fn) {
@@ -211,7 +241,8 @@ Value NameNode::eval(ExecContext& ctx) const {
         case VarMode::Upval: return read_cell(ctx, ctx.frame.upvalues[ref.index]);
         case VarMode::Global: break;
     }
-    return globals(ctx).get(ref.index, line);
+    if (!globals->shared() && entry->defined) [[likely]] return entry->value;
+    return globals->get_slow(ref.index, line);
 }
 
 // ---- set ----------------------------------------------------------------------------
@@ -220,14 +251,12 @@ Value NameNode::eval(ExecContext& ctx) const {
 Value* SetNode::slot(ExecContext& ctx) const {
     switch (ref.mode) {
         case VarMode::Local: return &ctx.frame.slots[ref.index];
-        case VarMode::Cell: return globals(ctx).shared() ? nullptr : &ctx.frame.cells[ref.index]->value;
+        case VarMode::Cell: return global_table(ctx).shared() ? nullptr : &ctx.frame.cells[ref.index]->value;
         case VarMode::Upval:
-            return globals(ctx).shared() ? nullptr : &const_cast<Cell*>(ctx.frame.upvalues[ref.index])->value;
-        case VarMode::Global: {
-            Globals& g = globals(ctx);
-            if (g.shared() || !g.at(ref.index).defined) return nullptr;
-            return &g.at(ref.index).value;
-        }
+            return global_table(ctx).shared() ? nullptr : &const_cast<Cell*>(ctx.frame.upvalues[ref.index])->value;
+        case VarMode::Global:
+            if (globals->shared() || !entry->defined) return nullptr;
+            return &entry->value;
     }
     return nullptr;
 }
@@ -237,51 +266,66 @@ void SetNode::store(ExecContext& ctx, Value v) const {
         case VarMode::Local: ctx.frame.slots[ref.index] = std::move(v); return;
         case VarMode::Cell: write_cell(ctx, ctx.frame.cells[ref.index], std::move(v)); return;
         case VarMode::Upval: write_cell(ctx, const_cast<Cell*>(ctx.frame.upvalues[ref.index]), std::move(v)); return;
-        case VarMode::Global: globals(ctx).set(ref.index, std::move(v)); return;
+        case VarMode::Global: global_table(ctx).set(ref.index, std::move(v)); return;
     }
 }
 
-Value SetNode::eval(ExecContext& ctx) const {
-    if (in_server && ctx.server)
+const Value* SetNode::assign(ExecContext& ctx, Value& out) const {
+    if (in_server && ctx.server) [[unlikely]]
         raise_at(ErrorKind::TypeError,
                  "cannot set global '" + name + "' inside server '" + ctx.server->name + "': use state instead", line);
-    if (fast != Fast::None) {
-        if (fast == Fast::Add) {
-            auto* add_node = static_cast<const BinaryOp<Tok::Plus>*>(value.get());
-            Value rhs = add_node->right->eval(ctx);
-            if (Value* s = slot(ctx)) {
-                try {
-                    *s = add(std::move(*s), rhs);
-                } catch (RelayError& e) {
-                    annotate(e, add_node->line);
-                    throw;
-                }
-                return *s;
+    if (fast == Fast::Add) {
+        auto* add_node = static_cast<const BinaryOp<Tok::Plus>*>(value.get());
+        Value rhs = add_node->rhs.get(ctx);
+        if (Value* s = slot(ctx)) {
+            if (s->is_number() && rhs.is_number()) {
+                *s = Value::number(s->as_number() + rhs.as_number());
+                return s;
             }
-            Value lhs = add_node->left->eval(ctx);
-            Value r;
             try {
-                r = add(std::move(lhs), rhs);
+                *s = add(std::move(*s), rhs);
             } catch (RelayError& e) {
                 annotate(e, add_node->line);
                 throw;
             }
-            store(ctx, r);
-            return r;
+            return s;
         }
+        Value lhs = add_node->left->eval(ctx);
+        try {
+            out = add(std::move(lhs), rhs);
+        } catch (RelayError& e) {
+            annotate(e, add_node->line);
+            throw;
+        }
+        store(ctx, out);
+        return nullptr;
+    }
+    if (fast == Fast::Method) {
         if (Value* s = slot(ctx)) {
             Value r = static_cast<const MethodNode*>(value.get())->call_on(ctx, std::move(*s));
             if (Value* again = slot(ctx)) {  // a callback may have changed the storage
                 *again = std::move(r);
-                return *again;
+                return again;
             }
-            store(ctx, r);
-            return r;
+            out = r;
+            store(ctx, std::move(r));
+            return nullptr;
         }
     }
-    Value v = value->eval(ctx);
-    store(ctx, v);
-    return v;
+    out = value->eval(ctx);
+    store(ctx, out);
+    return nullptr;
+}
+
+Value SetNode::eval(ExecContext& ctx) const {
+    Value out;
+    const Value* stored = assign(ctx, out);
+    return stored ? *stored : out;
+}
+
+void SetNode::exec(ExecContext& ctx) const {
+    Value out;
+    (void)assign(ctx, out);
 }
 
 // ---- blocks and control flow ----------------------------------------------------------
@@ -293,14 +337,22 @@ Value Block::eval(ExecContext& ctx) const {
     // Earlier statements' values are dropped at once so `set xs = xs.push(v)`
     // sees a uniquely owned array on the next line.
     for (size_t i = 0; i + 1 < n; ++i) {
-        (void)stmts[i]->eval(ctx);
+        stmts[i]->exec(ctx);
         if (ctx.returning) return Value();
     }
     return stmts[n - 1]->eval(ctx);
 }
 
+void Block::exec(ExecContext& ctx) const {
+    for (int c : fresh_cells) replace_cell(ctx.frame.cells[c]);
+    for (const auto& stmt : stmts) {
+        stmt->exec(ctx);
+        if (ctx.returning) return;
+    }
+}
+
 Value IfNode::eval(ExecContext& ctx) const {
-    if (truthy(cond->eval(ctx))) return then_fast->eval(ctx);
+    if (cond->test(ctx)) return then_fast->eval(ctx);
     if (else_fast) return else_fast->eval(ctx);
     return Value();
 }
@@ -333,7 +385,7 @@ Value ForNode::eval(ExecContext& ctx) const {
             for (double i = 0; i < count; ++i) {
                 ctx.check_cancel();
                 bind(ctx, Value::number(start + i * step));
-                (void)body_fast->eval(ctx);
+                body_fast->exec(ctx);
                 if (ctx.returning) return Value();
             }
             return Value();
@@ -351,7 +403,7 @@ Value ForNode::eval(ExecContext& ctx) const {
     for (size_t i = 0; i < vec.size(); ++i) {
         ctx.check_cancel();
         bind(ctx, vec[i]);
-        (void)body_fast->eval(ctx);
+        body_fast->exec(ctx);
         if (ctx.returning) return Value();
     }
     return Value();
@@ -437,7 +489,7 @@ Value FnNode::eval(ExecContext& ctx) const {
 
 Value CallNode::eval(ExecContext& ctx) const {
     Value held;
-    const Value* peeked = global_callee >= 0 ? globals(ctx).peek(global_callee) : nullptr;
+    const Value* peeked = global_callee >= 0 ? global_table(ctx).peek(global_callee) : nullptr;
     if (!peeked) {
         held = callee->eval(ctx);
         peeked = &held;
@@ -498,6 +550,11 @@ Value IndexNode::eval(ExecContext& ctx) const {
 
 // ---- operators ----------------------------------------------------------------------------
 
+bool UnaryNode::test(ExecContext& ctx) const {
+    if (op == Tok::Bang) return !operand->test(ctx);
+    return truthy(eval(ctx));
+}
+
 Value UnaryNode::eval(ExecContext& ctx) const {
     Value v = operand->eval(ctx);
     if (op == Tok::Bang) return Value::boolean(!truthy(v));
@@ -510,8 +567,35 @@ Value UnaryNode::eval(ExecContext& ctx) const {
     }
 }
 
+// The number cases of a binary operator; nullopt when not both numbers (or % by 0).
+template <Tok Op>
+inline std::optional<Value> number_op(const Value& a, const Value& b) {
+    if (a.is_number() && b.is_number()) [[likely]] {
+        double x = a.as_number(), y = b.as_number();
+        if constexpr (Op == Tok::Plus) return Value::number(x + y);
+        if constexpr (Op == Tok::Minus) return Value::number(x - y);
+        if constexpr (Op == Tok::Star) return Value::number(x * y);
+        if constexpr (Op == Tok::Lt) return Value::boolean(x < y);
+        if constexpr (Op == Tok::Le) return Value::boolean(x <= y);
+        if constexpr (Op == Tok::Gt) return Value::boolean(x > y);
+        if constexpr (Op == Tok::Ge) return Value::boolean(x >= y);
+        if constexpr (Op == Tok::Eq) return Value::boolean(x == y);
+        if constexpr (Op == Tok::Ne) return Value::boolean(x != y);
+        if constexpr (Op == Tok::Percent) {
+            if (y != 0) return Value::number(fmod_fast(x, y));
+        }
+        if constexpr (Op == Tok::Slash) {
+            if (y != 0) return Value::number(x / y);
+        }
+    }
+    return std::nullopt;
+}
+
 template <Tok Op>
 Value BinaryOp<Op>::eval(ExecContext& ctx) const {
+    if (lhs.kind != Operand::Kind::Node && rhs.kind != Operand::Kind::Node) {
+        if (auto r = number_op<Op>(lhs.peek(ctx), rhs.peek(ctx))) return *r;
+    }
     Value a = lhs.get(ctx);
     Value b = rhs.get(ctx);
     if (a.is_number() && b.is_number()) [[likely]] {
@@ -548,6 +632,35 @@ Value BinaryOp<Op>::eval(ExecContext& ctx) const {
     return Value();
 }
 
+template <Tok Op>
+bool BinaryOp<Op>::test(ExecContext& ctx) const {
+    if constexpr (Op == Tok::Lt || Op == Tok::Le || Op == Tok::Gt || Op == Tok::Ge || Op == Tok::Eq || Op == Tok::Ne) {
+        Value a = lhs.get(ctx);
+        Value b = rhs.get(ctx);
+        if (a.is_number() && b.is_number()) [[likely]] {
+            double x = a.as_number(), y = b.as_number();
+            if constexpr (Op == Tok::Lt) return x < y;
+            if constexpr (Op == Tok::Le) return x <= y;
+            if constexpr (Op == Tok::Gt) return x > y;
+            if constexpr (Op == Tok::Ge) return x >= y;
+            if constexpr (Op == Tok::Eq) return x == y;
+            if constexpr (Op == Tok::Ne) return x != y;
+        }
+        if constexpr (Op == Tok::Eq) return equals(a, b);
+        if constexpr (Op == Tok::Ne) return !equals(a, b);
+        try {
+            if constexpr (Op == Tok::Lt) return less(a, b);
+            if constexpr (Op == Tok::Le) return less_equal(a, b);
+            if constexpr (Op == Tok::Gt) return greater(a, b);
+            if constexpr (Op == Tok::Ge) return greater_equal(a, b);
+        } catch (RelayError& e) {
+            annotate(e, line);
+            throw;
+        }
+    }
+    return truthy(eval(ctx));
+}
+
 template struct BinaryOp<Tok::Plus>;
 template struct BinaryOp<Tok::Minus>;
 template struct BinaryOp<Tok::Star>;
@@ -560,11 +673,19 @@ template struct BinaryOp<Tok::Ge>;
 template struct BinaryOp<Tok::Eq>;
 template struct BinaryOp<Tok::Ne>;
 
+bool LogicNode::test(ExecContext& ctx) const {
+    switch (op) {
+        case Tok::AndAnd: return left->test(ctx) && right->test(ctx);
+        case Tok::OrOr: return left->test(ctx) || right->test(ctx);
+        default: return truthy(eval(ctx));
+    }
+}
+
 Value LogicNode::eval(ExecContext& ctx) const {
     Value a = left->eval(ctx);
     switch (op) {
-        case Tok::AndAnd: return Value::boolean(truthy(a) && truthy(right->eval(ctx)));
-        case Tok::OrOr: return Value::boolean(truthy(a) || truthy(right->eval(ctx)));
+        case Tok::AndAnd: return Value::boolean(truthy(a) && right->test(ctx));
+        case Tok::OrOr: return Value::boolean(truthy(a) || right->test(ctx));
         default: return a.is_nil() ? right->eval(ctx) : a;
     }
 }
@@ -715,7 +836,15 @@ Value ServerDeclNode::eval(ExecContext& ctx) const {
     spec->protocol = protocol;
     spec->line = line;
     {
-        FrameScope scope(ctx, ctx.mark());
+        struct Restore {
+            ExecContext& ctx;
+            ExecContext::Frame saved;
+            ExecContext::Mark mark;
+            ~Restore() {
+                ctx.frame = saved;
+                ctx.release_to(mark);
+            }
+        } restore{ctx, ctx.frame, ctx.mark()};
         Value* slots = ctx.alloc_slots(static_cast<size_t>(body->num_slots));
         Cell** cells = ctx.alloc_cells(static_cast<size_t>(body->num_cells));
         ctx.frame = ExecContext::Frame{slots, cells, up.data()};

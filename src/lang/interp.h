@@ -150,9 +150,10 @@ public:
     Value* alloc_slots(std::size_t n);  // nil-initialised
     Cell** alloc_cells(std::size_t n);  // nullptr-initialised
     void release_to(const Mark& m);     // destroys everything allocated after m
+    struct Stack;
+    Stack& stack() { return *stack_; }
 
 private:
-    struct Stack;
     std::unique_ptr<Stack> stack_;
 };
 

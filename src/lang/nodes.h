@@ -12,16 +12,18 @@ struct Operand {
     enum class Kind : uint8_t { Node, Local, Const };
     Kind kind = Kind::Node;
     int index = 0;
-    double number = 0;
+    Value constant;
     const Node* node = nullptr;
     void set(const Node* n);  // after resolution
     Value get(ExecContext& ctx) const {
         switch (kind) {
             case Kind::Local: return ctx.frame.slots[index];
-            case Kind::Const: return Value::number(number);
+            case Kind::Const: return constant;
             default: return node->eval(ctx);
         }
     }
+    // The value without a copy (kind != Node).
+    const Value& peek(ExecContext& ctx) const { return kind == Kind::Local ? ctx.frame.slots[index] : constant; }
 };
 
 struct Literal final : Node {
@@ -53,6 +55,8 @@ struct ObjectLit final : Node {
 struct NameNode final : Node {
     std::string name;
     VarRef ref;
+    Globals* globals = nullptr;          // ref.mode == Global: the table and
+    Globals::Entry* entry = nullptr;     // the entry (stable storage), read without lookups
     Value eval(ExecContext& ctx) const override;
     void resolve(Resolver& r) override;
 };
@@ -61,11 +65,17 @@ struct SetNode final : Node {
     enum class Fast : uint8_t { None, Method, Add };  // `set x = x.m(...)`, `set x = x + e`
     std::string name;
     VarRef ref;
+    Globals* globals = nullptr;
+    Globals::Entry* entry = nullptr;
     NodePtr value;
     bool fn_decl = false;         // `fn name(...) {}`: hoisted declaration
     bool in_server = false;       // setting a global here is an error
     Fast fast = Fast::None;
     Value eval(ExecContext& ctx) const override;
+    void exec(ExecContext& ctx) const override;
+    // Performs the assignment; returns the stored value's location when it
+    // can be read back without a copy, else stores a copy in `out`.
+    const Value* assign(ExecContext& ctx, Value& out) const;
     void resolve(Resolver& r) override;
     Value* slot(ExecContext& ctx) const;  // nullptr for shared globals
     void store(ExecContext& ctx, Value v) const;
@@ -77,6 +87,7 @@ struct Block final : Node {
     std::vector<int> fresh_cells;    // captured ones: a new cell at each entry
     bool is_global_scope = false;    // the top level: declarations are globals
     Value eval(ExecContext& ctx) const override;
+    void exec(ExecContext& ctx) const override;
     void resolve(Resolver& r) override;
 };
 
@@ -146,6 +157,7 @@ struct UnaryNode final : Node {
     Tok op;  // Bang or Minus
     NodePtr operand;
     Value eval(ExecContext& ctx) const override;
+    bool test(ExecContext& ctx) const override;
     void resolve(Resolver& r) override;
 };
 
@@ -159,11 +171,13 @@ struct BinaryNode : Node {
 template <Tok Op>
 struct BinaryOp final : BinaryNode {
     Value eval(ExecContext& ctx) const override;
+    bool test(ExecContext& ctx) const override;
 };
 
 struct LogicNode final : BinaryNode {
     Tok op;  // AndAnd, OrOr, Coalesce
     Value eval(ExecContext& ctx) const override;
+    bool test(ExecContext& ctx) const override;
 };
 
 struct ReturnNode final : Node {

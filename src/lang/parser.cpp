@@ -58,7 +58,10 @@ public:
         proto->name = "<main>";
         auto block = make<Block>(cur());
         block->is_global_scope = true;
-        while (!at(Tok::End)) statement_into(block->stmts);
+        while (!at(Tok::End)) {
+            if (at(Tok::RBrace)) fail_here("unexpected '}' (no block is open)");
+            statement_into(block->stmts);
+        }
         proto->body = std::move(block);
         return proto;
     }

@@ -170,7 +170,7 @@ void Operand::set(const Node* n) {
         index = name->ref.index;
     } else if (auto* lit = dynamic_cast<const Literal*>(n); lit && lit->value.is_number()) {
         kind = Kind::Const;
-        number = lit->value.as_number();
+        constant = lit->value;
     }
 }
 
@@ -200,6 +200,10 @@ void ObjectLit::resolve(Resolver& r) { resolve_all(values, r); }
 void NameNode::resolve(Resolver& r) {
     ref = r.lookup(name, line, col);
     r.track(ref);
+    if (ref.mode == VarMode::Global) {
+        globals = &r.impl().globals;
+        entry = &globals->at(ref.index);
+    }
 }
 
 void SetNode::resolve(Resolver& r) {
@@ -208,6 +212,10 @@ void SetNode::resolve(Resolver& r) {
     ref = r.lookup_for_set(name, declared_here);
     r.track(ref);
     in_server = r.in_server() && ref.mode == VarMode::Global;
+    if (ref.mode == VarMode::Global) {
+        globals = &r.impl().globals;
+        entry = &globals->at(ref.index);
+    }
     if (fn_decl) value->resolve(r);
     if (declared_here || fn_decl) return;
     auto same_var = [&](const Node* n) {

@@ -9,7 +9,8 @@ import sys
 def expectations(source):
     stdout, stderr, status, args = [], [], 0, []
     for line in source.splitlines():
-        m = re.match(r'\s*//\s*expect(-stderr|-exit|-args)?:\s?(.*)$', line)
+        # An expectation is a comment on its own line or at the end of a code line.
+        m = re.search(r'//\s*expect(-stderr|-exit|-args)?:\s?(.*)$', line)
         if not m:
             continue
         kind, value = m.group(1), m.group(2)
