@@ -1,0 +1,3 @@
+set total = 0
+for i in range(3000000) { set total = total + i % 7 }
+print(total)
