@@ -46,8 +46,8 @@ fuzz: bootstrap
 	CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release \
 	  -DRELAY_FUZZ=ON -DRELAY_SANITIZE=address -DRELAY_BENCH=OFF
 	cmake --build build-fuzz -j $(JOBS) --target fuzz_parser
-	mkdir -p build-fuzz/corpus && cp -n tests/fuzz/corpus/* build-fuzz/corpus/ 2>/dev/null || true
-	build-fuzz/tests/fuzz_parser build-fuzz/corpus tests/lang -max_total_time=$(FUZZ_SECONDS) \
+	mkdir -p build-fuzz/corpus build-fuzz/seeds && find tests/lang examples -name '*.rl' -exec cp {} build-fuzz/seeds/ \;
+	build-fuzz/tests/fuzz_parser build-fuzz/corpus build-fuzz/seeds -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=4096 -artifact_prefix=build-fuzz/
 
 clean:

@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "lang/json.h"
+#include "node/peer_address.h"
 
 namespace relay::node {
 namespace po = boost::program_options;
@@ -86,14 +87,19 @@ std::string set_node_flag(NodeOptions& o, const std::string& name, const std::st
   return "unknown setting '" + name + "'";
 }
 
-void add_peers(NodeOptions& o, const std::vector<std::string>& values) {
+// Returns an error message for a malformed address, else "".
+std::string add_peers(NodeOptions& o, const std::vector<std::string>& values) {
   for (const auto& value : values) {
     for (auto& peer : split_list(value)) {
+      if (!normalize_peer_address(peer)) {
+        return "invalid peer address '" + peer + "': expected host:port or http://host:port";
+      }
       if (std::find(o.peers.begin(), o.peers.end(), peer) == o.peers.end()) {
         o.peers.push_back(std::move(peer));
       }
     }
   }
+  return "";
 }
 
 std::variant<CliOptions, UsageError> parse_or_throw(int argc, const char* const argv[]) {
@@ -137,7 +143,9 @@ std::variant<CliOptions, UsageError> parse_or_throw(int argc, const char* const 
     cli.given.insert(name);
   }
   if (vm.count("add-peer")) {
-    add_peers(cli.node, vm["add-peer"].as<std::vector<std::string>>());
+    if (auto error = add_peers(cli.node, vm["add-peer"].as<std::vector<std::string>>()); !error.empty()) {
+      return UsageError{error};
+    }
     cli.given.insert("add-peer");
   }
   return cli;
@@ -204,7 +212,7 @@ std::variant<std::monostate, UsageError> apply_config(CliOptions& options, const
       }
       // Config peers first, then the ones from -add-peer.
       NodeOptions merged;
-      add_peers(merged, peers);
+      if (auto error = add_peers(merged, peers); !error.empty()) return UsageError{"config: " + error};
       add_peers(merged, options.node.peers);
       options.node.peers = std::move(merged.peers);
       continue;

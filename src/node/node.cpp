@@ -11,12 +11,9 @@
 #include "lang/builtins.h"
 #include "node/http_server.h"
 #include "node/log.h"
+#include "node/peer_address.h"
+#include "node/registry_service.h"
 #include "node/status.h"
-
-#if __has_include("node/registry.h")
-#include "node/registry.h"
-#define RELAY_HAVE_REGISTRY 1
-#endif
 
 namespace relay::node {
 namespace net = boost::asio;
@@ -49,7 +46,14 @@ Node::~Node() {
   // Everything that holds I/O objects goes before io_ itself.
   shutdown_.reset();
   http_.reset();
+  registry_.reset();
   io_.reset();
+}
+
+std::vector<ServerDescription> NodeBackend::describe_servers() const {
+  std::vector<ServerDescription> servers;
+  for (auto& name : server_names()) servers.push_back(ServerDescription{std::move(name), {}, {}});
+  return servers;
 }
 
 net::io_context& Node::io() { return *io_; }
@@ -74,6 +78,12 @@ void Node::validate_and_default_options() {
     throw std::runtime_error("invalid node id '" + options_.node_id +
                              "': expected [A-Za-z0-9_.-]{1,64}");
   }
+  for (const auto& peer : options_.peers) {
+    if (!normalize_peer_address(peer)) {
+      throw std::runtime_error("invalid peer address '" + peer +
+                               "': expected host:port or http://host:port");
+    }
+  }
 }
 
 void Node::install_routes() {
@@ -84,9 +94,7 @@ void Node::install_routes() {
     auto backend = weak_backend.lock();
     return backend ? backend->server_names() : std::vector<std::string>{};
   });
-#ifdef RELAY_HAVE_REGISTRY
-  if (!options_.disable_registry) install_registry(*this);
-#endif
+  if (!options_.disable_registry) registry_ = install_registry(*this);
 }
 
 void Node::start() {
@@ -97,6 +105,7 @@ void Node::start() {
   http_ = std::make_unique<HttpServer>(*io_, router_, options_);
   install_routes();
   port_ = http_->listen(options_.host, options_.port);
+  if (registry_) registry_->start(advertise_address(), options_.peers);
   print_banner();
   log_info("node started", "node_id", options_.node_id, "port", port_, "io_threads",
            options_.io_threads);
@@ -127,7 +136,10 @@ int Node::run() {
   for (int i = 1; i < options_.io_threads; ++i) extra.emplace_back([this] { io_->run(); });
   io_->run();
   for (auto& thread : extra) thread.join();
-  // No I/O thread runs any more: stop the servers (pending answers are dropped).
+  // No I/O thread runs any more: answer the calls still waiting for a peer (so
+  // no server waits for its timeout), then stop the servers (pending answers
+  // are dropped).
+  if (registry_) registry_->abandon_calls();
   backend_->shutdown();
   log_info("node stopped");
   return 0;

@@ -19,24 +19,33 @@
 #include "node/options.h"
 #include "node/rpc.h"
 #include "node/router.h"
+#include "node/server_description.h"
 
 namespace boost::asio {
 class io_context;
 }
 
 namespace relay::actors {
+class RemoteCaller;
 class Runtime;
 }
 
 namespace relay::node {
 
 class HttpServer;
+class RegistryService;
 
 // What the node needs from the actor runtime; the Runtime adapter implements
 // it (node_runtime.cpp), tests use fakes.
 class NodeBackend : public RpcBackend {
  public:
   virtual std::vector<std::string> server_names() const = 0;  // sorted
+  // For the registry: methods and state fields too (default: names only).
+  virtual std::vector<ServerDescription> describe_servers() const;
+  // Remote routing (NODE_API.md §4), plugged in by the registry (nullptr:
+  // unplugged). A backend serves can_route/call_remote through it and hands
+  // it to its actor runtime, so JSON-RPC and Relay code route the same way.
+  virtual void set_remote_caller(actors::RemoteCaller*) {}
   virtual void configure(const NodeOptions&) {}  // at start(): e.g. the call timeout
   virtual void shutdown() {}  // stop servers; pending calls get answered or dropped
 };
@@ -90,6 +99,7 @@ class Node {
   Router router_;
   std::unique_ptr<RpcEndpoint> rpc_;
   std::unique_ptr<HttpServer> http_;
+  std::shared_ptr<RegistryService> registry_;  // null with -disable-registry
   uint16_t port_ = 0;
   struct Shutdown;
   std::unique_ptr<Shutdown> shutdown_;

@@ -235,6 +235,29 @@ class Node:
             raise AssertionError(f"{method} failed: {resp['error']}")
         return resp["result"]
 
+    # --- registry (NODE_API.md §2) ------------------------------------------
+    def add_peer(self, node_id, address):
+        """POST /registry/peers/add; returns the HttpResponse."""
+        return self.post("/registry/peers/add", {"node_id": node_id, "address": address})
+
+    def remove_peer(self, node_id):
+        return self.delete("/registry/peers/remove", {"node_id": node_id})
+
+    def peers(self):
+        return self.get("/registry/peers").json()
+
+    def servers(self):
+        return self.get("/registry/servers").json()
+
+    def wait_peer(self, key, healthy=True, timeout=10.0):
+        """Waits until /registry/peers lists `key` with is_healthy == `healthy`;
+        returns the peer entry."""
+        def check():
+            entry = self.peers().get(key)
+            return entry if entry and entry["is_healthy"] == healthy else None
+        return wait_until(check, timeout=timeout,
+                          message=f"peer {key} healthy={healthy} on {self.address}")
+
     # --- raw sockets --------------------------------------------------------
     def connect(self, timeout=10):
         return socket.create_connection((self.host, self.port), timeout=timeout)
@@ -273,6 +296,13 @@ class Node:
             self.proc.stdout.close()
         if self.program_path and os.path.exists(self.program_path):
             os.unlink(self.program_path)
+
+
+def free_port():
+    """A loopback port nothing listens on right now (for a node started later)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def recv_until_closed(sock, timeout=10):

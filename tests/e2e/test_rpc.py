@@ -198,7 +198,7 @@ class RpcTest(RelayTestCase):
             {"jsonrpc": "2.0", "id": 1},
             {"jsonrpc": "2.0", "method": "types.echo", "params": "x", "id": 1},
             {"jsonrpc": "2.0", "method": "types.echo", "id": [1]},
-            "a string", 17, None,
+            '"a string"', "17", "null",  # JSON texts that are not request objects
         ]
         for case in cases:
             err = self.error_of(self.node.rpc_raw(case).json(), -32600)

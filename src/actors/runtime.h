@@ -1,0 +1,116 @@
+// The actor runtime: every Relay `server` is an actor that processes one
+// message at a time; different servers run in parallel on a worker pool.
+// Implements relay::ServerHost (server declarations, message()/send() from
+// Relay code) and offers the asynchronous call API the HTTP node uses.
+//
+//   relay::Interpreter interp;
+//   relay::actors::Runtime runtime(interp);      // calls interp.set_host(this)
+//   ... run the program (its `server` declarations create actors) ...
+//   runtime.call_json("counter", "increment", params, [](CallOutcome o) { ... });
+//   runtime.shutdown();
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lang/interp.h"
+
+namespace relay::actors {
+
+// Outcome of one call, in JSON-RPC terms (NODE_API.md §2 error table).
+struct CallOutcome {
+    bool ok = false;
+    boost::json::value result;  // ok: the handler's value as JSON (LANGUAGE.md §11)
+    int code = 0;               // !ok: -32601 -32602 -32603 -32000 -32001 -32002
+    std::string message;        // !ok: "Method not found", "Invalid params", ...
+    boost::json::value data;    // !ok: as NODE_API.md §2 says (null = none)
+};
+using CallDone = std::function<void(CallOutcome)>;
+
+// Calls that leave this process (NODE_API.md §4). Implemented by the node's
+// router; set with Runtime::set_remote_caller. `target` is "node.server" or an
+// unqualified "server" that is not local. `done` runs exactly once, on any
+// thread; must not block.
+class RemoteCaller {
+public:
+    virtual ~RemoteCaller() = default;
+    // True when `target` may be routable (qualified name, or a server that
+    // healthy peers list).
+    virtual bool can_route(std::string_view target) const = 0;
+    virtual void call_remote(std::string target, std::string method, boost::json::value params,
+                             int hops, CallDone done) = 0;
+};
+
+// What the registry lists about a local server.
+struct ServerInfo {
+    std::string name;
+    std::vector<std::string> methods;                        // sorted
+    std::vector<std::pair<std::string, std::string>> state;  // field -> type ("any" when unannotated)
+};
+
+struct RuntimeOptions {
+    int workers = 0;  // 0: one per hardware thread (at least 2)
+    std::chrono::milliseconds call_timeout{30'000};
+    // Run a call to an idle server directly on the calling thread (the fast
+    // path). Off only in tests that exercise the queue + compensation path.
+    bool inline_calls = true;
+};
+
+class Runtime final : public ServerHost {
+public:
+    explicit Runtime(Interpreter& interp, RuntimeOptions options = {});
+    ~Runtime();  // shutdown()
+    Runtime(const Runtime&) = delete;
+    Runtime& operator=(const Runtime&) = delete;
+
+    void set_call_timeout(std::chrono::milliseconds timeout);
+    std::chrono::milliseconds call_timeout() const;
+    void set_remote_caller(RemoteCaller* remote);  // nullptr: no remote calls
+
+    // ---- ServerHost (called by the interpreter) ------------------------------
+    void create_server(std::shared_ptr<const ServerSpec> spec) override;
+    Value call(ExecContext& caller, std::string_view target, std::string_view method,
+               std::vector<Value> args, const Object* named) override;
+
+    // ---- asynchronous API (any thread, never blocks the caller) --------------
+    // params: JSON array (positional), object (named) or null (none). `done`
+    // runs exactly once, on a runtime thread (or inline when the call fails
+    // before it is queued). Unknown local server: -32601 (the node routes
+    // remote names before calling this).
+    void call_json(std::string_view server, std::string_view method, const boost::json::value& params,
+                   CallDone done);
+    // Same with Relay values (args positional, or named when `named` is set).
+    using ValueDone = std::function<void(Value result, std::optional<RelayError> error)>;
+    void call_values(std::string_view server, std::string_view method, std::vector<Value> args,
+                     std::optional<Value> named, ValueDone done);
+
+    // ---- inspection -------------------------------------------------------------
+    // The context whose receive fn runs on this thread (innermost when calls
+    // nest), or nullptr outside handlers. For natives that need the server's
+    // state or want to message other servers.
+    static ExecContext* current_context() noexcept;
+
+    bool has_server(std::string_view name) const;
+    std::vector<std::string> server_names() const;  // sorted
+    std::vector<ServerInfo> servers() const;        // sorted by name
+
+    // Stops accepting calls, lets running messages finish (bounded by the call
+    // timeout), fails queued ones, joins the workers. Idempotent. Not from a
+    // receive fn (it waits for the workers).
+    void shutdown();
+
+    struct Impl;
+
+private:
+    Interpreter& interp_;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace relay::actors

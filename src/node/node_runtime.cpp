@@ -1,0 +1,80 @@
+// The node over the actor runtime: NodeBackend implemented by actors::Runtime
+// (local calls) plus the registry's RemoteCaller (remote calls). Kept in its
+// own translation unit so tests with fake backends never link the runtime.
+#include <atomic>
+
+#include "actors/runtime.h"
+#include "node/node.h"
+#include "node/remote_router.h"
+
+namespace relay::node {
+namespace json = boost::json;
+
+namespace {
+
+class RuntimeBackend final : public NodeBackend {
+ public:
+  explicit RuntimeBackend(actors::Runtime& runtime) : runtime_(runtime) {}
+
+  bool has_local_server(std::string_view server) const override { return runtime_.has_server(server); }
+
+  void call_local(std::string_view server, std::string_view method, const json::value& params,
+                  RpcDone done) override {
+    runtime_.call_json(server, method, params, [done = std::move(done)](actors::CallOutcome outcome) {
+      done(to_rpc_outcome(std::move(outcome)));
+    });
+  }
+
+  bool can_route(std::string_view target) const override {
+    actors::RemoteCaller* remote = remote_.load();
+    return remote && remote->can_route(target);
+  }
+
+  void call_remote(std::string target, std::string method, json::value params, int hops,
+                   RpcDone done) override {
+    actors::RemoteCaller* remote = remote_.load();
+    if (!remote) {
+      done(RpcOutcome::failure(rpc_code::node_unavailable, "Remote calls are disabled",
+                               json::string(target)));
+      return;
+    }
+    remote->call_remote(std::move(target), std::move(method), std::move(params), hops,
+                        [done = std::move(done)](actors::CallOutcome outcome) {
+                          done(to_rpc_outcome(std::move(outcome)));
+                        });
+  }
+
+  std::vector<std::string> server_names() const override { return runtime_.server_names(); }
+
+  std::vector<ServerDescription> describe_servers() const override {
+    std::vector<ServerDescription> out;
+    for (auto& info : runtime_.servers()) {
+      out.push_back(ServerDescription{std::move(info.name), std::move(info.methods), std::move(info.state)});
+    }
+    return out;
+  }
+
+  void configure(const NodeOptions& options) override {
+    runtime_.set_call_timeout(options.call_timeout);
+  }
+
+  void set_remote_caller(actors::RemoteCaller* remote) override {
+    remote_.store(remote);
+    runtime_.set_remote_caller(remote);
+  }
+
+  void shutdown() override { runtime_.shutdown(); }
+
+ private:
+  actors::Runtime& runtime_;
+  std::atomic<actors::RemoteCaller*> remote_{nullptr};
+};
+
+}  // namespace
+
+Node::Node(NodeOptions options, actors::Runtime& runtime)
+    : Node(std::move(options), std::make_shared<RuntimeBackend>(runtime)) {
+  runtime_ = &runtime;
+}
+
+}  // namespace relay::node

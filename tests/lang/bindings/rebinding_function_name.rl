@@ -1,0 +1,6 @@
+fn f() { 1 }
+print(f())
+// expect: 1
+set f = fn () { 2 }
+print(f())
+// expect: 2

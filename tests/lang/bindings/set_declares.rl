@@ -1,0 +1,6 @@
+set x = 1
+print(x)
+// expect: 1
+set greeting = "hi"
+print(greeting, x)
+// expect: hi 1

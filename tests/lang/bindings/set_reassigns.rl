@@ -1,0 +1,7 @@
+set x = 1
+set x = x + 1
+print(x)
+// expect: 2
+set x = "now a string"
+print(x)
+// expect: now a string

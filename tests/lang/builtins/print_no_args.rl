@@ -1,0 +1,5 @@
+// decision: print() with no arguments prints an empty line.
+print()
+// expect:
+print("x")
+// expect: x

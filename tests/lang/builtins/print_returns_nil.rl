@@ -1,0 +1,5 @@
+// decision: print returns nil.
+set r = print("hi")
+// expect: hi
+print(r)
+// expect: nil

@@ -1,0 +1,2 @@
+// expect-exit: 1
+throw {code: 1}

@@ -1,0 +1,5 @@
+// expect-exit: 1
+print("before")
+// expect: before
+fn f() -> Mystery { 1 }
+print("after")

@@ -1,0 +1,4 @@
+// expect-exit: 2
+// expect-stderr: syntax error
+print("must not run")
+set x =

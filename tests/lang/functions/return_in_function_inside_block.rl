@@ -1,0 +1,5 @@
+if true {
+  fn f() { return 3 }
+  print(f())
+}
+// expect: 3

@@ -1,0 +1,6 @@
+// expect-exit: 2
+// expect-stderr: syntax error
+print("must not run")
+if true {
+  return
+}

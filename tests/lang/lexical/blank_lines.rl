@@ -1,0 +1,9 @@
+
+
+set a = 1
+
+
+
+print(a)
+// expect: 1
+

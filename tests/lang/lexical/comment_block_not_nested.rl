@@ -1,0 +1,3 @@
+// Block comments do not nest: the first "*/" ends the comment.
+/* outer /* inner */ print("after")
+// expect: after

@@ -1,0 +1,6 @@
+print("/* not a comment */")
+// expect: /* not a comment */
+print(`// nor ${"/* this */"}`)
+// expect: // nor /* this */
+print("a" + "//" + "b")
+// expect: a//b

@@ -1,0 +1,2 @@
+// A program with nothing but comments runs and prints nothing.
+/* really nothing */

@@ -1,0 +1,5 @@
+// "nil" is a keyword and can never be an identifier.
+// expect-exit: 2
+// expect-stderr: syntax error
+print("must not run")
+set nil = 1

@@ -1,0 +1,4 @@
+// Tabs are white space.
+set	x	=	1
+	print(x	+	1)
+// expect: 2

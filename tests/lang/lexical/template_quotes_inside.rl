@@ -1,0 +1,4 @@
+print(`say "${"hi"}"`)
+// expect: say "hi"
+print(`${"a" + `b`}`)
+// expect: ab

@@ -1,0 +1,6 @@
+// expect-exit: 1
+// expect-stderr: ValidationError
+struct User { email: string.email() }
+print("before")
+// expect: before
+set u = User{email: "nope"}
