@@ -31,12 +31,13 @@ std::string history_path() {
 void evaluate(Interpreter& interp, ExecContext& ctx, const CompileResult& compiled, const std::string& name) {
     try {
         Value v = interp.run(ctx, *compiled.program);
-        flush_output();
-        if (!v.is_nil()) {
+        if (!v.is_nil() && !Interpreter::ends_with_binding(*compiled.program)) {
             std::string out;
             display(v, out, false);
-            std::cout << out << "\n";
+            out += '\n';
+            write_output(out);  // same channel as print(), so the order is kept
         }
+        flush_output();
     } catch (const RelayError& e) {
         flush_output();
         std::cerr << format_runtime_error(e, name);

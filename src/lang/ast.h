@@ -259,6 +259,7 @@ struct ProtocolMethod {
 
 struct Program {
     std::unique_ptr<ast::FnProto> main;  // the top level, run as a function
+    bool ends_with_binding = false;      // last statement is a set or a declaration (the REPL does not echo it)
     std::string file_name;
     std::shared_ptr<const std::string> source;
 };

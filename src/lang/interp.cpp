@@ -158,6 +158,13 @@ CompileResult Interpreter::compile(std::string_view source, std::string_view fil
         result.error = format_syntax_error(e, source, file_name);
         return result;
     }
+    const auto& stmts = static_cast<const Block&>(*program->main->body).stmts;
+    if (!stmts.empty()) {
+        const Node* last = stmts.back().get();
+        program->ends_with_binding = dynamic_cast<const SetNode*>(last) || dynamic_cast<const StructDeclNode*>(last) ||
+                                     dynamic_cast<const ProtocolDeclNode*>(last) ||
+                                     dynamic_cast<const ServerDeclNode*>(last) || dynamic_cast<const ConfigNode*>(last);
+    }
     impl_->programs.push_back(program);
     result.program = std::move(program);
     return result;
@@ -186,6 +193,8 @@ Value Interpreter::run(ExecContext& ctx, const Program& program) {
 Value Interpreter::invoke(ExecContext& ctx, const Value& fn, std::span<Value> args) {
     return call_value(ctx, fn, args, 0);
 }
+
+bool Interpreter::ends_with_binding(const Program& program) { return program.ends_with_binding; }
 
 Value Interpreter::config() const { return impl_->config; }
 

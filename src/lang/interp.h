@@ -187,6 +187,10 @@ public:
     // on `ctx` (the actor runtime uses this for receive functions).
     Value invoke(ExecContext& ctx, const Value& fn, std::span<Value> args);
 
+    // True when the program's last statement is a `set` or a declaration
+    // (fn, struct, protocol, server, config): the REPL does not echo those.
+    static bool ends_with_binding(const Program& program);
+
     // `config { ... }` of the program, or nil.
     Value config() const;
 
