@@ -40,7 +40,15 @@ template <class T>
 class ChunkStack {
 public:
     static constexpr size_t kChunk = 1 << 14;
-    T* alloc(size_t n) {
+    [[gnu::always_inline]] T* alloc(size_t n) {
+        if (top_ + n <= kChunk && !chunks_.empty()) [[likely]] {
+            T* p = chunks_[chunk_].get() + top_;
+            top_ += n;
+            return p;
+        }
+        return alloc_slow(n);
+    }
+    T* alloc_slow(size_t n) {
         if (n > kChunk) throw std::length_error("function frame too large");
         if (chunks_.empty()) {
             chunks_.push_back(std::make_unique<T[]>(kChunk));

@@ -305,7 +305,7 @@ const Value* SetNode::assign(ExecContext& ctx, Value& out) const {
             Value r = static_cast<const MethodNode*>(value.get())->call_on(ctx, std::move(*s));
             if (Value* again = slot(ctx)) {  // a callback may have changed the storage
                 *again = std::move(r);
-                return again;
+                return slot(ctx);
             }
             out = r;
             store(ctx, std::move(r));

@@ -15,7 +15,7 @@ struct Operand {
     Value constant;
     const Node* node = nullptr;
     void set(const Node* n);  // after resolution
-    Value get(ExecContext& ctx) const {
+    [[gnu::always_inline]] Value get(ExecContext& ctx) const {
         switch (kind) {
             case Kind::Local: return ctx.frame.slots[index];
             case Kind::Const: return constant;
@@ -23,7 +23,7 @@ struct Operand {
         }
     }
     // The value without a copy (kind != Node).
-    const Value& peek(ExecContext& ctx) const { return kind == Kind::Local ? ctx.frame.slots[index] : constant; }
+    [[gnu::always_inline]] const Value& peek(ExecContext& ctx) const { return kind == Kind::Local ? ctx.frame.slots[index] : constant; }
 };
 
 struct Literal final : Node {

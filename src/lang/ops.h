@@ -87,7 +87,7 @@ inline Value div(const Value& a, const Value& b) {
 // `%` takes the sign of the dividend (C fmod). Integral operands (the common
 // case) use integer division, which is several times faster than fmod and
 // gives the same result (including -0 for a negative dividend).
-inline double fmod_fast(double x, double y) {
+[[gnu::always_inline]] inline double fmod_fast(double x, double y) {
     constexpr double kLimit = 9007199254740992.0;  // 2^53: exact in both representations
     if (x > -kLimit && x < kLimit && y > -kLimit && y < kLimit) {
         auto ix = static_cast<int64_t>(x), iy = static_cast<int64_t>(y);

@@ -45,9 +45,11 @@ public:
 
     void retain() const noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
     // Last owner deletes; acq_rel so every write of other owners happens-before delete.
-    void release() const noexcept {
-        if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+    [[gnu::always_inline]] void release() const noexcept {
+        if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) [[unlikely]] destroy();
     }
+    // Out of line so that every inlined release() stays small.
+    [[gnu::noinline]] void destroy() const noexcept { delete this; }
     // The copy-on-write test: true when the caller holds the only reference.
     bool unique() const noexcept { return refs_.load(std::memory_order_acquire) == 1; }
     uint32_t ref_count() const noexcept { return refs_.load(std::memory_order_relaxed); }
@@ -67,16 +69,16 @@ struct StructType;  // types.h
 class Value {
 public:
     Value() noexcept : type_(Type::Nil) { u_.ptr = nullptr; }
-    ~Value() { if (is_heap()) u_.ptr->release(); }
-    Value(const Value& o) noexcept : type_(o.type_), u_(o.u_) { if (is_heap()) u_.ptr->retain(); }
-    Value(Value&& o) noexcept : type_(o.type_), u_(o.u_) { o.type_ = Type::Nil; o.u_.ptr = nullptr; }
-    Value& operator=(const Value& o) noexcept {
+    [[gnu::always_inline]] ~Value() { if (is_heap()) u_.ptr->release(); }
+    [[gnu::always_inline]] Value(const Value& o) noexcept : type_(o.type_), u_(o.u_) { if (is_heap()) u_.ptr->retain(); }
+    [[gnu::always_inline]] Value(Value&& o) noexcept : type_(o.type_), u_(o.u_) { o.type_ = Type::Nil; o.u_.ptr = nullptr; }
+    [[gnu::always_inline]] Value& operator=(const Value& o) noexcept {
         if (o.is_heap()) o.u_.ptr->retain();
         if (is_heap()) u_.ptr->release();
         type_ = o.type_; u_ = o.u_;
         return *this;
     }
-    Value& operator=(Value&& o) noexcept {
+    [[gnu::always_inline]] Value& operator=(Value&& o) noexcept {
         if (this != &o) {
             if (is_heap()) u_.ptr->release();
             type_ = o.type_; u_ = o.u_;
