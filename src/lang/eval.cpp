@@ -128,7 +128,7 @@ public:
 
     void bind(const FnProto& p, size_t i, Value v) {
         const VarRef& ref = p.param_refs[i];
-        if (ref.mode == VarMode::Local) slots_[ref.index] = std::move(v);
+        if (ref.mode == VarMode::Local) new (&slots_[ref.index]) Value(std::move(v));  // the slot is a fresh nil
         else replace_cell(cells_[ref.index], std::move(v));
     }
 
@@ -567,52 +567,39 @@ Value UnaryNode::eval(ExecContext& ctx) const {
     }
 }
 
-// The number cases of a binary operator; nullopt when not both numbers (or % by 0).
+// The number cases of a binary operator: false when not both numbers (or / and % by 0).
 template <Tok Op>
-inline std::optional<Value> number_op(const Value& a, const Value& b) {
-    if (a.is_number() && b.is_number()) [[likely]] {
-        double x = a.as_number(), y = b.as_number();
-        if constexpr (Op == Tok::Plus) return Value::number(x + y);
-        if constexpr (Op == Tok::Minus) return Value::number(x - y);
-        if constexpr (Op == Tok::Star) return Value::number(x * y);
-        if constexpr (Op == Tok::Lt) return Value::boolean(x < y);
-        if constexpr (Op == Tok::Le) return Value::boolean(x <= y);
-        if constexpr (Op == Tok::Gt) return Value::boolean(x > y);
-        if constexpr (Op == Tok::Ge) return Value::boolean(x >= y);
-        if constexpr (Op == Tok::Eq) return Value::boolean(x == y);
-        if constexpr (Op == Tok::Ne) return Value::boolean(x != y);
-        if constexpr (Op == Tok::Percent) {
-            if (y != 0) return Value::number(fmod_fast(x, y));
-        }
-        if constexpr (Op == Tok::Slash) {
-            if (y != 0) return Value::number(x / y);
-        }
+[[gnu::always_inline]] inline bool number_op(const Value& a, const Value& b, Value& out) {
+    if (!a.is_number() || !b.is_number()) return false;
+    double x = a.as_number(), y = b.as_number();
+    if constexpr (Op == Tok::Plus) out = Value::number(x + y);
+    else if constexpr (Op == Tok::Minus) out = Value::number(x - y);
+    else if constexpr (Op == Tok::Star) out = Value::number(x * y);
+    else if constexpr (Op == Tok::Lt) out = Value::boolean(x < y);
+    else if constexpr (Op == Tok::Le) out = Value::boolean(x <= y);
+    else if constexpr (Op == Tok::Gt) out = Value::boolean(x > y);
+    else if constexpr (Op == Tok::Ge) out = Value::boolean(x >= y);
+    else if constexpr (Op == Tok::Eq) out = Value::boolean(x == y);
+    else if constexpr (Op == Tok::Ne) out = Value::boolean(x != y);
+    else if constexpr (Op == Tok::Percent) {
+        if (y == 0) return false;
+        out = Value::number(fmod_fast(x, y));
+    } else if constexpr (Op == Tok::Slash) {
+        if (y == 0) return false;
+        out = Value::number(x / y);
     }
-    return std::nullopt;
+    return true;
 }
 
 template <Tok Op>
 Value BinaryOp<Op>::eval(ExecContext& ctx) const {
+    Value out;
     if (lhs.kind != Operand::Kind::Node && rhs.kind != Operand::Kind::Node) {
-        if (auto r = number_op<Op>(lhs.peek(ctx), rhs.peek(ctx))) return *r;
+        if (number_op<Op>(lhs.peek(ctx), rhs.peek(ctx), out)) return out;
     }
     Value a = lhs.get(ctx);
     Value b = rhs.get(ctx);
-    if (a.is_number() && b.is_number()) [[likely]] {
-        double x = a.as_number(), y = b.as_number();
-        if constexpr (Op == Tok::Plus) return Value::number(x + y);
-        if constexpr (Op == Tok::Minus) return Value::number(x - y);
-        if constexpr (Op == Tok::Star) return Value::number(x * y);
-        if constexpr (Op == Tok::Lt) return Value::boolean(x < y);
-        if constexpr (Op == Tok::Le) return Value::boolean(x <= y);
-        if constexpr (Op == Tok::Gt) return Value::boolean(x > y);
-        if constexpr (Op == Tok::Ge) return Value::boolean(x >= y);
-        if constexpr (Op == Tok::Eq) return Value::boolean(x == y);
-        if constexpr (Op == Tok::Ne) return Value::boolean(x != y);
-        if constexpr (Op == Tok::Percent) {
-            if (y != 0) return Value::number(fmod_fast(x, y));
-        }
-    }
+    if (number_op<Op>(a, b, out)) [[likely]] return out;
     try {
         if constexpr (Op == Tok::Plus) return add(std::move(a), b);
         if constexpr (Op == Tok::Minus) return sub(a, b);
@@ -635,6 +622,19 @@ Value BinaryOp<Op>::eval(ExecContext& ctx) const {
 template <Tok Op>
 bool BinaryOp<Op>::test(ExecContext& ctx) const {
     if constexpr (Op == Tok::Lt || Op == Tok::Le || Op == Tok::Gt || Op == Tok::Ge || Op == Tok::Eq || Op == Tok::Ne) {
+        if (lhs.kind != Operand::Kind::Node && rhs.kind != Operand::Kind::Node) {
+            const Value& a = lhs.peek(ctx);
+            const Value& b = rhs.peek(ctx);
+            if (a.is_number() && b.is_number()) [[likely]] {
+                double x = a.as_number(), y = b.as_number();
+                if constexpr (Op == Tok::Lt) return x < y;
+                if constexpr (Op == Tok::Le) return x <= y;
+                if constexpr (Op == Tok::Gt) return x > y;
+                if constexpr (Op == Tok::Ge) return x >= y;
+                if constexpr (Op == Tok::Eq) return x == y;
+                if constexpr (Op == Tok::Ne) return x != y;
+            }
+        }
         Value a = lhs.get(ctx);
         Value b = rhs.get(ctx);
         if (a.is_number() && b.is_number()) [[likely]] {

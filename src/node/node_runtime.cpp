@@ -1,8 +1,6 @@
-// The node over the actor runtime: NodeBackend implemented by actors::Runtime
-// (local calls) plus the registry's RemoteCaller (remote calls). Kept in its
-// own translation unit so tests with fake backends never link the runtime.
-#include <atomic>
-
+// The node over the actor runtime: local calls go to actors::Runtime, remote
+// ones to the registry's RemoteCaller (RoutedBackend). Kept in its own
+// translation unit so tests with fake backends never link the runtime.
 #include "actors/runtime.h"
 #include "node/node.h"
 #include "node/remote_router.h"
@@ -12,7 +10,7 @@ namespace json = boost::json;
 
 namespace {
 
-class RuntimeBackend final : public NodeBackend {
+class RuntimeBackend final : public RoutedBackend {
  public:
   explicit RuntimeBackend(actors::Runtime& runtime) : runtime_(runtime) {}
 
@@ -23,25 +21,6 @@ class RuntimeBackend final : public NodeBackend {
     runtime_.call_json(server, method, params, [done = std::move(done)](actors::CallOutcome outcome) {
       done(to_rpc_outcome(std::move(outcome)));
     });
-  }
-
-  bool can_route(std::string_view target) const override {
-    actors::RemoteCaller* remote = remote_.load();
-    return remote && remote->can_route(target);
-  }
-
-  void call_remote(std::string target, std::string method, json::value params, int hops,
-                   RpcDone done) override {
-    actors::RemoteCaller* remote = remote_.load();
-    if (!remote) {
-      done(RpcOutcome::failure(rpc_code::node_unavailable, "Remote calls are disabled",
-                               json::string(target)));
-      return;
-    }
-    remote->call_remote(std::move(target), std::move(method), std::move(params), hops,
-                        [done = std::move(done)](actors::CallOutcome outcome) {
-                          done(to_rpc_outcome(std::move(outcome)));
-                        });
   }
 
   std::vector<std::string> server_names() const override { return runtime_.server_names(); }
@@ -58,8 +37,9 @@ class RuntimeBackend final : public NodeBackend {
     runtime_.set_call_timeout(options.call_timeout);
   }
 
+  // Relay code's message("node.server", ...) routes through the same caller.
   void set_remote_caller(actors::RemoteCaller* remote) override {
-    remote_.store(remote);
+    RoutedBackend::set_remote_caller(remote);
     runtime_.set_remote_caller(remote);
   }
 
@@ -67,7 +47,6 @@ class RuntimeBackend final : public NodeBackend {
 
  private:
   actors::Runtime& runtime_;
-  std::atomic<actors::RemoteCaller*> remote_{nullptr};
 };
 
 }  // namespace

@@ -90,6 +90,24 @@ RpcOutcome to_rpc_outcome(actors::CallOutcome outcome) {
   return RpcOutcome::failure(outcome.code, std::move(outcome.message), std::move(outcome.data));
 }
 
+bool RoutedBackend::can_route(std::string_view target) const {
+  actors::RemoteCaller* remote = remote_.load();
+  return remote && remote->can_route(target);
+}
+
+void RoutedBackend::call_remote(std::string target, std::string method, json::value params, int hops,
+                                RpcDone done) {
+  actors::RemoteCaller* remote = remote_.load();
+  if (!remote) {
+    done(RpcOutcome::failure(rpc_code::node_unavailable, "Remote calls are disabled", json::string(target)));
+    return;
+  }
+  remote->call_remote(std::move(target), std::move(method), std::move(params), hops,
+                      [done = std::move(done)](actors::CallOutcome outcome) {
+                        done(to_rpc_outcome(std::move(outcome)));
+                      });
+}
+
 RemoteRouter::RemoteRouter(std::shared_ptr<Registry> registry, std::shared_ptr<PeerClient> client,
                            std::chrono::milliseconds call_timeout)
     : registry_(std::move(registry)), client_(std::move(client)), call_timeout_(call_timeout) {}

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "actors/runtime.h"
+#include "node/node.h"
 #include "node/peer_client.h"
 #include "node/registry.h"
 #include "node/rpc.h"
@@ -64,6 +65,20 @@ class RemoteRouter final : public actors::RemoteCaller,
   std::unordered_map<uint64_t, std::shared_ptr<Call>> pending_;
   std::unordered_map<std::string, uint64_t> turns_;  // round-robin position per server name
   uint64_t next_call_id_ = 1;
+};
+
+// A NodeBackend whose remote calls go through the RemoteCaller the registry
+// plugs in (none: qualified calls answer -32001, unknown servers stay local).
+// The runtime adapter and test backends derive from it.
+class RoutedBackend : public NodeBackend {
+ public:
+  bool can_route(std::string_view target) const override;
+  void call_remote(std::string target, std::string method, boost::json::value params, int hops,
+                   RpcDone done) override;
+  void set_remote_caller(actors::RemoteCaller* remote) override { remote_.store(remote); }
+
+ private:
+  std::atomic<actors::RemoteCaller*> remote_{nullptr};
 };
 
 // `routes` starting at position `turn % size` (round-robin order), wrapping around.

@@ -287,8 +287,8 @@ class FakePeer {
 };
 
 // Fake local servers: name -> method -> result function. Remote calls go
-// through the registry's RemoteCaller, exactly as the runtime adapter does.
-class FakeServersBackend : public NodeBackend {
+// through RoutedBackend, as in the runtime adapter.
+class FakeServersBackend : public RoutedBackend {
  public:
   using Method = std::function<RpcOutcome(const json::value& params)>;
   std::map<std::string, std::map<std::string, Method>> servers;
@@ -300,16 +300,6 @@ class FakeServersBackend : public NodeBackend {
     const auto m = s->second.find(std::string(method));
     if (m == s->second.end()) return done(RpcOutcome::failure(-32601, "Method not found", json::string(method)));
     done(m->second(params));
-  }
-  bool can_route(std::string_view target) const override {
-    auto* remote = remote_.load();
-    return remote && remote->can_route(target);
-  }
-  void call_remote(std::string target, std::string method, json::value params, int hops, RpcDone done) override {
-    auto* remote = remote_.load();
-    if (!remote) return done(RpcOutcome::failure(-32001, "no routing", json::string(target)));
-    remote->call_remote(std::move(target), std::move(method), std::move(params), hops,
-                        [done = std::move(done)](actors::CallOutcome o) { done(to_rpc_outcome(std::move(o))); });
   }
   std::vector<std::string> server_names() const override {
     std::vector<std::string> names;
@@ -325,10 +315,6 @@ class FakeServersBackend : public NodeBackend {
     }
     return out;
   }
-  void set_remote_caller(actors::RemoteCaller* remote) override { remote_.store(remote); }
-
- private:
-  std::atomic<actors::RemoteCaller*> remote_{nullptr};
 };
 
 // A Node on an ephemeral loopback port, running on its own thread.
