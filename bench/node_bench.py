@@ -218,29 +218,25 @@ def parse_duration_ms(text):
     return value * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def run_wrk(url, duration, script=None, env_extra=None, connections=32, threads=1, during=None):
-    """Runs wrk and returns {rps, p50, p90, p99 (ms), requests, errors, non2xx, raw}.
-    `during` is an optional callable run in a thread while wrk runs; it gets a
-    threading.Event that is set when wrk finished."""
+def start_wrk(url, duration, script=None, env_extra=None, connections=32, threads=1):
     cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}", "--latency"]
     if script:
         cmd += ["-s", os.path.join(WRK_DIR, script)]
     cmd.append(url)
     env = dict(os.environ, **(env_extra or {}))
-    done = threading.Event()
-    sampler = None
-    if during:
-        sampler = threading.Thread(target=during, args=(done,), daemon=True)
-        sampler.start()
     proc = spawn(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    proc.cmdline = " ".join(cmd)
+    return proc
+
+
+def finish_wrk(proc):
+    """Waits for a wrk started by start_wrk and returns {rps, p50, p90, p99 (ms),
+    requests, errors, non2xx, raw, cmd}."""
     out = proc.communicate()[0].decode(errors="replace")
     _children.remove(proc)
-    done.set()
-    if sampler:
-        sampler.join()
     if proc.returncode != 0:
         raise RuntimeError(f"wrk failed ({proc.returncode}): {out}")
-    res = {"raw": out, "cmd": " ".join(cmd)}
+    res = {"raw": out, "cmd": proc.cmdline}
     res["rps"] = float(re.search(r"Requests/sec:\s*([\d.]+)", out).group(1))
     res["requests"] = int(re.search(r"(\d+) requests in", out).group(1))
     for pct in ("50", "90", "99"):
@@ -251,6 +247,25 @@ def run_wrk(url, duration, script=None, env_extra=None, connections=32, threads=
     m = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     res["non2xx"] = int(m.group(1)) if m else 0
     return res
+
+
+def run_wrk(url, duration, script=None, env_extra=None, connections=32, threads=1, during=None, settle=0.5):
+    """Runs wrk to completion (see finish_wrk). `during` is an optional callable run
+    in a thread while wrk runs; it gets a threading.Event set when wrk finished.
+    `settle` seconds of pause first, so requests left in flight by a previous run
+    are not counted against this one."""
+    time.sleep(settle)
+    done = threading.Event()
+    sampler = None
+    if during:
+        sampler = threading.Thread(target=during, args=(done,), daemon=True)
+        sampler.start()
+    try:
+        return finish_wrk(start_wrk(url, duration, script, env_extra, connections, threads))
+    finally:
+        done.set()
+        if sampler:
+            sampler.join()
 
 
 def fmt_ms(v):
@@ -453,7 +468,13 @@ def section_registry(args, results):
     log(f"[registry] {len(reg['peers'])} peers ({healthy} healthy), {remote} remote servers; wrk (load {loadavg()})")
     r_reg = run_wrk(url + "/registry", args.duration)
     r_srv = run_wrk(url + "/registry/servers", args.duration)
-    r_health = run_wrk(url + "/health", args.duration)
+    r_health = run_wrk(url + "/health", args.duration, settle=2.0)
+    # Head-of-line blocking: /health from 32 connections while one more connection
+    # keeps asking for GET /registry (both wrk at once).
+    time.sleep(2.0)
+    background = start_wrk(url + "/registry", args.duration, connections=1)
+    r_mixed = run_wrk(url + "/health", args.duration, settle=0.2)
+    r_mixed_reg = finish_wrk(background)
     rss = node.rss_kb()
     stop([node.proc])
     print(f"\n### Registry: GET /registry with {len(reg['peers'])} peers ({healthy} healthy) and "
@@ -466,7 +487,9 @@ def section_registry(args, results):
     print("|---|---|---|---|---|---|---|")
     for title, r, body_size in (("GET /registry", r_reg, size),
                                 ("GET /registry/servers", r_srv, len(json.dumps(servers))),
-                                ("GET /health", r_health, None)):
+                                ("GET /health", r_health, None),
+                                ("GET /health (32 conns) while 1 more conn loops on GET /registry", r_mixed, None),
+                                ("… that GET /registry loop (1 conn), same time", r_mixed_reg, size)):
         mbs = f"{r['rps'] * body_size / 1e6:.0f}" if body_size else "–"
         print(f"| {title} | {fmt_rps(r['rps'])} | {r['rps'] / r_health['rps']:.3f} | {fmt_ms(r['p50'])} | "
               f"{fmt_ms(r['p99'])} | {mbs} | {errors_note(r)} |")
@@ -474,7 +497,9 @@ def section_registry(args, results):
                            "body_bytes": size, "fill_seconds": fill, "rss_kb": rss,
                            "registry": {k: v for k, v in r_reg.items() if k != "raw"},
                            "registry_servers": {k: v for k, v in r_srv.items() if k != "raw"},
-                           "health": {k: v for k, v in r_health.items() if k != "raw"}}
+                           "health": {k: v for k, v in r_health.items() if k != "raw"},
+                           "health_with_registry_load": {k: v for k, v in r_mixed.items() if k != "raw"},
+                           "registry_1conn": {k: v for k, v in r_mixed_reg.items() if k != "raw"}}
 
 
 def count_polls(node):
