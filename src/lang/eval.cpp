@@ -54,19 +54,29 @@ void replace_cell(Cell*& slot, Value v = Value()) {
     slot = new_cell(std::move(v));
 }
 
-// Arguments of a native call: on the C++ stack for the common small counts.
+// Arguments of a native call: on the C++ stack for the common small counts
+// (raw storage: only the arguments actually passed are constructed).
 class ArgBuffer {
 public:
     explicit ArgBuffer(size_t n) : n_(n) {
         if (n > kInline) heap_.resize(n);
+        else
+            for (size_t i = 0; i < n; ++i) new (&inline_values()[i]) Value();
     }
-    Value& operator[](size_t i) { return n_ > kInline ? heap_[i] : inline_[i]; }
-    std::span<Value> span() { return n_ > kInline ? std::span<Value>(heap_) : std::span<Value>(inline_, n_); }
+    ~ArgBuffer() {
+        if (n_ <= kInline)
+            for (size_t i = 0; i < n_; ++i) inline_values()[i].~Value();
+    }
+    ArgBuffer(const ArgBuffer&) = delete;
+    ArgBuffer& operator=(const ArgBuffer&) = delete;
+    Value& operator[](size_t i) { return n_ > kInline ? heap_[i] : inline_values()[i]; }
+    std::span<Value> span() { return n_ > kInline ? std::span<Value>(heap_) : std::span<Value>(inline_values(), n_); }
 
 private:
     static constexpr size_t kInline = 6;
+    Value* inline_values() { return reinterpret_cast<Value*>(storage_); }
     size_t n_;
-    Value inline_[kInline];
+    alignas(Value) unsigned char storage_[kInline * sizeof(Value)];
     std::vector<Value> heap_;
 };
 

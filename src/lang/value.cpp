@@ -244,11 +244,25 @@ void Object::set(std::string_view key, Value v) {
 
 void Object::set(const Value& string_key, Value v) {
     std::string_view key = string_key.string_view();
-    if (Value* existing = find(key)) {
-        *existing = std::move(v);
+    if (index_.empty()) {
+        if (Value* existing = find(key)) {
+            *existing = std::move(v);
+            return;
+        }
+        append_entry(string_key, std::move(v), 0);
         return;
     }
-    append_entry(string_key, std::move(v), index_.empty() ? 0 : hash_key(key));
+    const size_t hash = hash_key(key);  // once for the lookup and the insertion
+    const size_t mask = index_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const Slot& slot = index_[i];
+        if (slot.pos == 0) break;
+        if (slot.hash == static_cast<uint32_t>(hash) && entries_[slot.pos - 1].key_view() == key) {
+            entries_[slot.pos - 1].value = std::move(v);
+            return;
+        }
+    }
+    append_entry(string_key, std::move(v), hash);
 }
 
 Value& Object::slot(const Value& string_key) {
