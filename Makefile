@@ -39,7 +39,7 @@ sanitize-thread: bootstrap
 sanitize-address: bootstrap
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DRELAY_SANITIZE=address
 	cmake --build build-asan -j $(JOBS)
-	ASAN_OPTIONS="detect_leaks=1" UBSAN_OPTIONS="print_stacktrace=1" scripts/run_tests build-asan
+	ASAN_OPTIONS="detect_leaks=1:exitcode=86" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" scripts/run_tests build-asan
 
 # libFuzzer on the lexer+parser+resolver; FUZZ_SECONDS=600 for a long run.
 fuzz: bootstrap

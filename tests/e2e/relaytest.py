@@ -280,10 +280,20 @@ class Node:
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
         try:
-            return self.proc.wait(timeout=timeout)
+            status = self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             self.kill()
             raise AssertionError(f"relay did not exit within {timeout}s after {sig}")
+        self.check_sanitizers()
+        return status
+
+    def check_sanitizers(self):
+        """Fails when a sanitizer build of relay reported anything (make sanitize)."""
+        text = self.stderr()
+        for marker in ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "WARNING: ThreadSanitizer",
+                       "runtime error:"):
+            if marker in text:
+                raise AssertionError(f"sanitizer report from relay:\n{text[-4000:]}")
 
     def kill(self):
         if self.proc.poll() is None:
@@ -292,6 +302,8 @@ class Node:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 pass
+        else:
+            self.check_sanitizers()
         if self.proc.stdout:
             self.proc.stdout.close()
         if self.program_path and os.path.exists(self.program_path):
