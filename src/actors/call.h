@@ -55,6 +55,10 @@ struct Call {
     std::vector<Value> args;
     Clock::time_point deadline;
     std::chrono::milliseconds budget{0};  // deadline - start, quoted in timeout errors
+    // X-Relay-Hops of the request this message serves (0: it did not come
+    // from another node). Calls made by the handler inherit it, so a remote
+    // call sends hops + 1 and a loop through other nodes meets kMaxRelayHops.
+    int hops = 0;
     ReplyKind reply = ReplyKind::Wait;
     bool heap = false;  // allocated with new (asynchronous and queued calls)
 

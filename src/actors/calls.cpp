@@ -97,13 +97,16 @@ Value Runtime::Impl::call(ExecContext& ctx, std::string_view target, std::string
     const ReceiveMethod* m = callee->spec->find_method(method);
     if (!m) raise_no_method(target, method);
     bind_arguments(*m, args, named);
-    // A server messaging itself runs the receive fn at once, as a direct call.
+    // A server messaging itself runs the receive fn at once, as a direct call
+    // (same message: same deadline, same hops).
     if (ctx.server == callee->spec.get()) return interp.invoke(ctx, m->function, std::span<Value>(args));
     const Call* parent = current_call(ctx);
     Actor* self = parent ? parent->actor : nullptr;
     const Deadline deadline = deadline_for(ctx);
-    if (inline_calls && callee->try_acquire()) return run_inline(ctx, self, *callee, *m, args, deadline, target);
-    return run_queued(self, *callee, *m, args, deadline, target);
+    const int hops = parent ? parent->hops : 0;  // the callee serves the same request
+    if (inline_calls && callee->try_acquire())
+        return run_inline(ctx, self, *callee, *m, args, deadline, hops, target);
+    return run_queued(self, *callee, *m, args, deadline, hops, target);
 }
 
 namespace {
@@ -134,13 +137,14 @@ private:
 // The callee was idle and is now ours: run the message on this thread and
 // context, no queue, no thread switch. Its deadline is enforced by the monitor.
 Value Runtime::Impl::run_inline(ExecContext& ctx, Actor* self, Actor& callee, const ReceiveMethod& method,
-                                std::vector<Value>& args, Deadline deadline, std::string_view target) {
+                                std::vector<Value>& args, Deadline deadline, int hops, std::string_view target) {
     Call call;
     call.actor = &callee;
     call.method = &method;
     call.args = std::move(args);
     call.deadline = deadline.at;
     call.budget = deadline.budget;
+    call.hops = hops;
     {
         InlineTurn turn(*this, callee, call);
         if (self) set_wait(*self, &callee);  // whoever waits on `self` now waits on `callee`
@@ -154,7 +158,7 @@ Value Runtime::Impl::run_inline(ExecContext& ctx, Actor* self, Actor& callee, co
 
 // The callee is busy: queue the call and wait for the answer or the deadline.
 Value Runtime::Impl::run_queued(Actor* self, Actor& callee, const ReceiveMethod& method, std::vector<Value>& args,
-                                Deadline deadline, std::string_view target) {
+                                Deadline deadline, int hops, std::string_view target) {
     if (self) {
         set_wait(*self, &callee);
         if (auto cycle = find_cycle(*self, callee)) {
@@ -172,6 +176,7 @@ Value Runtime::Impl::run_queued(Actor* self, Actor& callee, const ReceiveMethod&
     call->args = std::move(args);
     call->deadline = deadline.at;
     call->budget = deadline.budget;
+    call->hops = hops;
     switch (callee.push(call)) {
         case Actor::Push::Closed:
             call->release();  // the mailbox's reference

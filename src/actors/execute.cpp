@@ -149,12 +149,14 @@ void Runtime::Impl::fail_queued(Call* calls, const std::string& why) {
     }
 }
 
-Call* Runtime::Impl::make_async_call(Actor& actor, const ReceiveMethod& method, std::vector<Value> args) {
+Call* Runtime::Impl::make_async_call(Actor& actor, const ReceiveMethod& method, std::vector<Value> args,
+                                     int hops) {
     auto* call = new Call;
     call->heap = true;
     call->actor = &actor;
     call->method = &method;
     call->args = std::move(args);
+    call->hops = hops;
     call->budget = timeout();
     call->deadline = Clock::now() + call->budget;
     return call;

@@ -105,16 +105,16 @@ struct Runtime::Impl {
     void deliver(Call& call);
     void deliver_timeout(Call& call);
     void fail_queued(Call* calls, const std::string& why);
-    Call* make_async_call(Actor& actor, const ReceiveMethod& method, std::vector<Value> args);
+    Call* make_async_call(Actor& actor, const ReceiveMethod& method, std::vector<Value> args, int hops);
     void submit_async(Call* call);
 
     // ---- calls from Relay code (calls.cpp, cycles.cpp, remote.cpp) ----------------
     Value call(ExecContext& ctx, std::string_view target, std::string_view method, std::vector<Value> args,
                const Object* named);
     Value run_inline(ExecContext& ctx, Actor* self, Actor& callee, const ReceiveMethod& method,
-                     std::vector<Value>& args, Deadline deadline, std::string_view target);
+                     std::vector<Value>& args, Deadline deadline, int hops, std::string_view target);
     Value run_queued(Actor* self, Actor& callee, const ReceiveMethod& method, std::vector<Value>& args,
-                     Deadline deadline, std::string_view target);
+                     Deadline deadline, int hops, std::string_view target);
     Value call_remote(ExecContext& ctx, std::string_view target, std::string_view method,
                       std::vector<Value>& args, const Object* named);
     Deadline deadline_for(const ExecContext& ctx) const;
@@ -128,6 +128,13 @@ Worker* current_worker(const Runtime::Impl* impl) noexcept;
 // The call whose handler runs on `ctx` (nullptr on the main program).
 inline Call* current_call(const ExecContext& ctx) noexcept {
     return ctx.server ? static_cast<Call*>(ctx.actor_data) : nullptr;
+}
+
+// The hop count calls made on `ctx` inherit: the running message's (0 on the
+// main program).
+inline int current_hops(const ExecContext& ctx) noexcept {
+    const Call* call = current_call(ctx);
+    return call ? call->hops : 0;
 }
 
 // Arguments for `method`: positional `args` or `named`; raises TypeError when

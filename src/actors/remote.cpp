@@ -45,11 +45,15 @@ Value Runtime::Impl::call_remote(ExecContext& ctx, std::string_view target, std:
     boost::json::value params = params_to_json(args, named);
     const Deadline deadline = deadline_for(ctx);
     auto reply = std::make_shared<RemoteReply>();
-    caller->call_remote(std::string(target), std::string(method), std::move(params), 0, [reply](CallOutcome o) {
+    // The hops of the request this message serves: the caller sends hops + 1
+    // and refuses past kMaxRelayHops, so a loop through other nodes ends.
+    auto answered = [reply](CallOutcome o) {
         std::lock_guard lock(reply->mu);
         reply->outcome = std::move(o);
         reply->cv.notify_all();
-    });
+    };
+    caller->call_remote(std::string(target), std::string(method), std::move(params), current_hops(ctx),
+                        std::move(answered));
     std::optional<CallOutcome> outcome;
     begin_blocking();
     {

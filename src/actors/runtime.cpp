@@ -86,7 +86,7 @@ Value Runtime::call(ExecContext& caller, std::string_view target, std::string_vi
 }
 
 void Runtime::call_json(std::string_view server, std::string_view method, const boost::json::value& params,
-                        CallDone done) {
+                        CallDone done, int hops) {
     Actor* actor = impl_->directory.find(server);
     const ReceiveMethod* m = actor ? actor->spec->find_method(method) : nullptr;
     if (!m) return done(call_failure(rpc_code::kMethodNotFound, "Method not found",
@@ -97,14 +97,14 @@ void Runtime::call_json(std::string_view server, std::string_view method, const 
     } catch (const RelayError& e) {
         return done(call_failure(rpc_code::kInvalidParams, "Invalid params", boost::json::string(e.message)));
     }
-    Call* call = impl_->make_async_call(*actor, *m, std::move(args));
+    Call* call = impl_->make_async_call(*actor, *m, std::move(args), hops);
     call->reply = ReplyKind::Json;
     call->json_done = std::move(done);
     impl_->submit_async(call);
 }
 
 void Runtime::call_values(std::string_view server, std::string_view method, std::vector<Value> args,
-                          std::optional<Value> named, ValueDone done) {
+                          std::optional<Value> named, ValueDone done, int hops) {
     Actor* actor = impl_->directory.find(server);
     try {
         if (!actor) raise(ErrorKind::MessageError, "unknown server '" + std::string(server) + "'");
@@ -113,7 +113,7 @@ void Runtime::call_values(std::string_view server, std::string_view method, std:
                                                    std::string(method) + "'");
         if (named && !named->is_object()) raise(ErrorKind::TypeError, "invalid params: named arguments must be an object");
         bind_arguments(*m, args, named ? &named->as_object() : nullptr);
-        Call* call = impl_->make_async_call(*actor, *m, std::move(args));
+        Call* call = impl_->make_async_call(*actor, *m, std::move(args), hops);
         call->reply = ReplyKind::Values;
         call->value_done = std::move(done);
         impl_->submit_async(call);

@@ -36,7 +36,11 @@ using CallDone = std::function<void(CallOutcome)>;
 
 // Calls that leave this process (NODE_API.md §4). Implemented by the node's
 // router; set with Runtime::set_remote_caller. `target` is "node.server" or an
-// unqualified "server" that is not local. `done` runs exactly once, on any
+// unqualified "server" that is not local. `hops` is the X-Relay-Hops count of
+// the request the calling message serves (the `hops` given to call_json /
+// call_values, inherited through server-to-server calls; 0 for the main
+// program): the caller sends hops + 1 and refuses at kMaxRelayHops, exactly
+// as for a forwarded JSON-RPC request. `done` runs exactly once, on any
 // thread; must not block.
 class RemoteCaller {
 public:
@@ -83,13 +87,15 @@ public:
     // params: JSON array (positional), object (named) or null (none). `done`
     // runs exactly once, on a runtime thread (or inline when the call fails
     // before it is queued). Unknown local server: -32601 (the node routes
-    // remote names before calling this).
+    // remote names before calling this). `hops`: the X-Relay-Hops of the
+    // request being served (>= 0); the handler's remote calls, and those of
+    // the servers it calls, pass it to the RemoteCaller.
     void call_json(std::string_view server, std::string_view method, const boost::json::value& params,
-                   CallDone done);
+                   CallDone done, int hops = 0);
     // Same with Relay values (args positional, or named when `named` is set).
     using ValueDone = std::function<void(Value result, std::optional<RelayError> error)>;
     void call_values(std::string_view server, std::string_view method, std::vector<Value> args,
-                     std::optional<Value> named, ValueDone done);
+                     std::optional<Value> named, ValueDone done, int hops = 0);
 
     // ---- inspection -------------------------------------------------------------
     // The context whose receive fn runs on this thread (innermost when calls

@@ -828,78 +828,98 @@ Value message_builtin(CallContext& call_ctx, std::span<Value> args) {
 
 // ---- servers ----------------------------------------------------------------------------------
 
+namespace {
+
+// The server's state fields: defaults evaluated once, type-checked, data only.
+std::vector<StateField> evaluate_state(ExecContext& ctx, const ServerDeclNode& decl) {
+    std::vector<StateField> fields;
+    for (const auto& f : decl.state) {
+        StateField field{f.name, std::nullopt, f.initial ? f.initial->eval(ctx) : Value()};
+        std::string what = "server " + decl.name + ": state field '" + f.name + "'";
+        if (f.type) {
+            field.type = f.type->spec;
+            if (auto failure = check_detailed(*field.type, field.initial))
+                raise_at(failure->kind, what + ": " + failure->reason, f.line);
+        }
+        if (!is_data(field.initial)) raise_at(ErrorKind::TypeError, what + " must hold data, not a function", f.line);
+        fields.push_back(std::move(field));
+    }
+    return fields;
+}
+
+// `implements P`: every method of P with the same parameter count, or an error listing what is missing.
+void check_protocol(ExecContext& ctx, const ServerSpec& spec, int line) {
+    auto& impl = ctx.interp.impl();
+    std::vector<ProtocolMethod> wanted;
+    {
+        std::lock_guard lock(impl.tables_mutex);
+        auto it = impl.protocols.find(spec.protocol);
+        if (it == impl.protocols.end()) raise_at(ErrorKind::NameError, "unknown protocol '" + spec.protocol + "'", line);
+        wanted = it->second;
+    }
+    std::string missing;
+    for (const auto& pm : wanted) {
+        const ReceiveMethod* m = spec.find_method(pm.name);
+        if (m && m->param_names.size() == pm.param_count) continue;
+        if (!missing.empty()) missing += ", ";
+        missing += pm.signature;
+        if (m) missing += " (has " + std::to_string(m->param_names.size()) + " parameters)";
+    }
+    if (!missing.empty())
+        raise_at(ErrorKind::TypeError,
+                 "server " + spec.name + " does not implement " + spec.protocol + ": missing " + missing, line);
+}
+
+}  // namespace
+
+// The server body is a frame of its own: its functions are closures over it
+// (so receive fns can call each other directly), and state defaults are
+// evaluated in it.
+void ServerDeclNode::build(ExecContext& ctx, ServerSpec& spec) const {
+    std::vector<Cell*> up;
+    for (const CaptureDesc& c : captures) {
+        if (!c.from_parent_cell) {
+            up.push_back(const_cast<Cell*>(ctx.frame.upvalues[c.index]));
+            continue;
+        }
+        Cell*& cell = ctx.frame.cells[c.index];
+        if (!cell) cell = new_cell();
+        up.push_back(cell);
+    }
+    struct Restore {
+        ExecContext& ctx;
+        ExecContext::Frame saved;
+        ExecContext::Mark mark;
+        ~Restore() {
+            ctx.frame = saved;
+            ctx.release_to(mark);
+        }
+    } restore{ctx, ctx.frame, ctx.mark()};
+    Value* slots = ctx.alloc_slots(static_cast<size_t>(body->num_slots));
+    Cell** cells = ctx.alloc_cells(static_cast<size_t>(body->num_cells));
+    ctx.frame = ExecContext::Frame{slots, cells, up.data()};
+    for (int c : static_cast<const Block*>(body->body.get())->fresh_cells) replace_cell(cells[c]);
+    std::vector<Value> fns;
+    for (const auto& f : functions) fns.push_back(f->eval(ctx));
+    spec.state = evaluate_state(ctx, *this);
+    for (size_t i = 0; i < functions.size(); ++i) {
+        if (!is_receive[i]) continue;
+        const FnProto& p = *static_cast<const FnNode*>(functions[i]->value.get())->proto;
+        spec.methods.push_back(ReceiveMethod{p.name, p.param_names, p.param_types, p.result_type, fns[i], p.line});
+    }
+}
+
 Value ServerDeclNode::eval(ExecContext& ctx) const {
     ServerHost* host = ctx.interp.host();
     if (!host) raise_at(ErrorKind::MessageError, "no server runtime: cannot declare server '" + name + "'", line);
-    auto& impl = ctx.interp.impl();
     for (const auto& f : state)
         if (f.type) check_type_names(ctx, f.type->struct_names, "", f.line);
-    // The server body is a frame of its own: its functions are closures over it.
-    std::vector<Cell*> up;
-    for (const CaptureDesc& c : captures) {
-        Cell* cell = c.from_parent_cell ? ctx.frame.cells[c.index] : const_cast<Cell*>(ctx.frame.upvalues[c.index]);
-        if (!cell) cell = ctx.frame.cells[c.index] = new_cell();
-        up.push_back(cell);
-    }
     auto spec = std::make_shared<ServerSpec>();
     spec->name = name;
     spec->protocol = protocol;
     spec->line = line;
-    {
-        struct Restore {
-            ExecContext& ctx;
-            ExecContext::Frame saved;
-            ExecContext::Mark mark;
-            ~Restore() {
-                ctx.frame = saved;
-                ctx.release_to(mark);
-            }
-        } restore{ctx, ctx.frame, ctx.mark()};
-        Value* slots = ctx.alloc_slots(static_cast<size_t>(body->num_slots));
-        Cell** cells = ctx.alloc_cells(static_cast<size_t>(body->num_cells));
-        ctx.frame = ExecContext::Frame{slots, cells, up.data()};
-        auto* block = static_cast<const Block*>(body->body.get());
-        for (int c : block->fresh_cells) replace_cell(cells[c]);
-        std::vector<Value> fns;
-        for (const auto& f : functions) fns.push_back(f->eval(ctx));
-        for (const auto& f : state) {
-            StateField field{f.name, std::nullopt, f.initial ? f.initial->eval(ctx) : Value()};
-            if (f.type) {
-                field.type = f.type->spec;
-                if (auto failure = check_detailed(*field.type, field.initial))
-                    raise_at(failure->kind, "server " + name + ": state field '" + f.name + "': " + failure->reason, f.line);
-            }
-            if (!is_data(field.initial))
-                raise_at(ErrorKind::TypeError, "server " + name + ": state field '" + f.name + "' must hold data, not a function", f.line);
-            spec->state.push_back(std::move(field));
-        }
-        for (size_t i = 0; i < functions.size(); ++i) {
-            if (!is_receive[i]) continue;
-            auto* fn_node = static_cast<const FnNode*>(functions[i]->value.get());
-            const FnProto& p = *fn_node->proto;
-            ReceiveMethod m{p.name, p.param_names, p.param_types, p.result_type, fns[i], p.line};
-            spec->methods.push_back(std::move(m));
-        }
-    }
-    if (!protocol.empty()) {
-        std::vector<ProtocolMethod> wanted;
-        {
-            std::lock_guard lock(impl.tables_mutex);
-            auto it = impl.protocols.find(protocol);
-            if (it == impl.protocols.end()) raise_at(ErrorKind::NameError, "unknown protocol '" + protocol + "'", line);
-            wanted = it->second;
-        }
-        std::string missing;
-        for (const auto& pm : wanted) {
-            const ReceiveMethod* m = spec->find_method(pm.name);
-            if (m && m->param_names.size() == pm.param_count) continue;
-            if (!missing.empty()) missing += ", ";
-            missing += pm.signature;
-            if (m) missing += " (has " + std::to_string(m->param_names.size()) + " parameters)";
-        }
-        if (!missing.empty())
-            raise_at(ErrorKind::TypeError, "server " + name + " does not implement " + protocol + ": missing " + missing, line);
-    }
+    build(ctx, *spec);
+    if (!protocol.empty()) check_protocol(ctx, *spec, line);
     try {
         host->create_server(spec);
     } catch (RelayError& e) {

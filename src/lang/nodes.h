@@ -254,6 +254,7 @@ struct ServerDeclNode final : Node {
     std::vector<CaptureDesc> captures;
     VarRef ref;  // the server's name is bound to a server value
     Value eval(ExecContext& ctx) const override;
+    void build(ExecContext& ctx, ServerSpec& spec) const;  // closures and state
     void resolve(Resolver& r) override;
 };
 

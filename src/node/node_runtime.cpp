@@ -16,11 +16,13 @@ class RuntimeBackend final : public RoutedBackend {
 
   bool has_local_server(std::string_view server) const override { return runtime_.has_server(server); }
 
-  void call_local(std::string_view server, std::string_view method, const json::value& params,
+  // `hops` goes with the call: the handler's remote calls continue from it.
+  void call_local(std::string_view server, std::string_view method, const json::value& params, int hops,
                   RpcDone done) override {
-    runtime_.call_json(server, method, params, [done = std::move(done)](actors::CallOutcome outcome) {
-      done(to_rpc_outcome(std::move(outcome)));
-    });
+    runtime_.call_json(
+        server, method, params,
+        [done = std::move(done)](actors::CallOutcome outcome) { done(to_rpc_outcome(std::move(outcome))); },
+        hops);
   }
 
   std::vector<std::string> server_names() const override { return runtime_.server_names(); }

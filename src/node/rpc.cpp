@@ -205,7 +205,7 @@ void RpcEndpoint::call(const MethodTarget& target, const json::value& params, in
                        RpcDone done) const {
   switch (target.kind) {
     case MethodTarget::Kind::local:
-      backend_->call_local(target.server, target.method, params, std::move(done));
+      backend_->call_local(target.server, target.method, params, hops, std::move(done));
       return;
     case MethodTarget::Kind::remote_server:
       backend_->call_remote(target.server, target.method, params, hops, std::move(done));

@@ -56,9 +56,11 @@ class RpcBackend {
   virtual ~RpcBackend() = default;
 
   virtual bool has_local_server(std::string_view server) const = 0;
-  // params: array (positional), object (named) or null (none).
+  // params: array (positional), object (named) or null (none). `hops` is the
+  // X-Relay-Hops count of the incoming request: the handler's own remote
+  // calls (message("node.server", ...) from Relay code) continue from it.
   virtual void call_local(std::string_view server, std::string_view method,
-                          const boost::json::value& params, RpcDone done) = 0;
+                          const boost::json::value& params, int hops, RpcDone done) = 0;
 
   // Remote routing (NODE_API.md §4). `target` is "node.server" for a qualified
   // call or "server" for an unqualified one that is not local. `hops` is the

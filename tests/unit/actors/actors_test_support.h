@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -166,5 +167,39 @@ inline bool spin_until(const std::atomic<bool>& flag, std::chrono::milliseconds 
 }
 
 inline std::string json_text(const boost::json::value& v) { return to_json_string(v); }
+
+// A RemoteCaller that records what it was asked (the last target, method and
+// params; every call's hops) and answers `answer` from another thread, or
+// never (until it dies) when `answer` is unset.
+class FakeRemote final : public RemoteCaller {
+public:
+    std::string routable = "elsewhere";
+    std::optional<CallOutcome> answer;  // nullopt: never answers
+    std::string target, method;
+    boost::json::value params;
+    std::vector<int> hops;  // read once the calls finished, or use hops_seen()
+
+    bool can_route(std::string_view t) const override { return t == routable; }
+    void call_remote(std::string t, std::string m, boost::json::value p, int h, CallDone done) override {
+        std::lock_guard lock(mu_);
+        target = std::move(t);
+        method = std::move(m);
+        params = std::move(p);
+        hops.push_back(h);
+        if (answer) std::thread([done = std::move(done), a = *answer] { done(a); }).detach();
+        else pending_ = std::move(done);  // answered (late) when the fake dies
+    }
+    std::vector<int> hops_seen() {
+        std::lock_guard lock(mu_);
+        return hops;
+    }
+    ~FakeRemote() override {
+        if (pending_) pending_(CallOutcome{});
+    }
+
+private:
+    std::mutex mu_;
+    CallDone pending_;
+};
 
 }  // namespace relay::actors::testing

@@ -249,29 +249,6 @@ TEST_P(Calls, NestedCallInheritsTheCallersDeadline) {
     EXPECT_FALSE(call("slow", "touched").as_bool());
 }
 
-class FakeRemote final : public RemoteCaller {
-public:
-    std::string routable = "elsewhere";
-    std::optional<CallOutcome> answer;  // nullopt: never answers
-    std::string target, method;
-    json::value params;
-
-    bool can_route(std::string_view t) const override { return t == routable; }
-    void call_remote(std::string t, std::string m, json::value p, int, CallDone done) override {
-        target = std::move(t);
-        method = std::move(m);
-        params = std::move(p);
-        if (answer) std::thread([done = std::move(done), a = *answer] { done(a); }).detach();
-        else pending_ = std::move(done);  // answered (late) when the fake dies
-    }
-    ~FakeRemote() override {
-        if (pending_) pending_(CallOutcome{});
-    }
-
-private:
-    CallDone pending_;
-};
-
 TEST_P(Calls, RemoteCallsGoThroughTheRemoteCaller) {
     EXPECT_EQ(call_error("n2.srv", "m").message, "unknown server 'n2.srv'");  // no remote caller
     FakeRemote remote;
@@ -301,6 +278,93 @@ TEST_P(Calls, RemoteCallsGoThroughTheRemoteCaller) {
     auto timeout = call_error("n2.srv", "m");
     EXPECT_EQ(timeout.kind, ErrorKind::TimeoutError);
     EXPECT_EQ(timeout.message, "call to n2.srv.m timed out after 100 ms");
+    rt.set_remote_caller(nullptr);
+}
+
+// A handler's remote calls continue the hop count of the request it serves
+// (the `hops` given to call_json/call_values), also through synchronous calls
+// to other servers and to itself; the main program's calls start at 0. The
+// RemoteCaller gets the count as received: it sends hops + 1 (one convention
+// with JSON-RPC forwarding).
+TEST_P(Calls, RemoteCallsCarryTheHopsOfTheRequest) {
+    FakeRemote remote;
+    remote.answer = CallOutcome{true, json::value("ok"), 0, "", nullptr};
+    rt.set_remote_caller(&remote);
+    auto to_remote = [this](std::string target) {
+        return [this, target](auto) { return rt.call(ctx(), target, "m", {}, nullptr); };
+    };
+    auto to_local = [this](std::string target, std::string method) {
+        return [this, target, method](auto) { return rt.call(ctx(), target, method, {}, nullptr); };
+    };
+    rt.create_server(SpecBuilder("back").method("out", {}, to_remote("n2.srv")).build());
+    rt.create_server(SpecBuilder("front")
+                         .method("direct", {}, to_remote("n2.srv"))
+                         .method("unqualified", {}, to_remote("elsewhere"))
+                         .method("via_back", {}, to_local("back", "out"))
+                         .method("via_self", {}, to_local("front", "via_back"))
+                         .build());
+    auto json_call = [this](std::string_view method, int hops) {
+        auto answer = std::make_shared<Answer<CallOutcome>>();
+        rt.call_json("front", method, nullptr, [answer](CallOutcome o) { answer->set(std::move(o)); }, hops);
+        auto o = answer->get();
+        return o && o->ok && o->result == json::value("ok");
+    };
+    auto values_call = [this](std::string_view method, int hops) {
+        auto answer = std::make_shared<Answer<ValueAnswer>>();
+        rt.call_values(
+            "front", method, {}, std::nullopt,
+            [answer](Value v, std::optional<RelayError> e) { answer->set({std::move(v), std::move(e)}); }, hops);
+        auto o = answer->get();
+        return o && !o->error && o->result.string_view() == "ok";
+    };
+
+    EXPECT_EQ(call("front", "direct").string_view(), "ok");  // main program
+    EXPECT_TRUE(json_call("direct", 0));
+    EXPECT_TRUE(json_call("direct", 3));
+    EXPECT_TRUE(json_call("unqualified", 4));
+    EXPECT_TRUE(json_call("via_back", 5));
+    EXPECT_TRUE(json_call("via_self", 6));
+    EXPECT_TRUE(values_call("via_back", 7));
+    EXPECT_TRUE(values_call("via_self", 8));
+    EXPECT_EQ(call("front", "via_self").string_view(), "ok");  // main program again: 0
+    EXPECT_EQ(remote.hops, (std::vector<int>{0, 0, 3, 4, 5, 6, 7, 8, 0}));
+    EXPECT_EQ(remote.target, "n2.srv");
+    rt.set_remote_caller(nullptr);
+}
+
+// Concurrent requests with different hop counts each keep their own, also
+// when one server's messages queue behind each other.
+TEST_P(Calls, ConcurrentRequestsKeepTheirOwnHops) {
+    FakeRemote remote;
+    remote.answer = CallOutcome{true, json::value("ok"), 0, "", nullptr};
+    rt.set_remote_caller(&remote);
+    rt.create_server(SpecBuilder("back")
+                         .method("out", {}, [this](auto) { return rt.call(ctx(), "n2.srv", "m", {}, nullptr); })
+                         .build());
+    for (const char* name : {"f1", "f2", "f3"}) {
+        rt.create_server(SpecBuilder(name)
+                             .method("go", {}, [this](auto) { return rt.call(ctx(), "back", "out", {}, nullptr); })
+                             .build());
+    }
+    constexpr int kRounds = 50;
+    std::vector<std::shared_ptr<Answer<CallOutcome>>> answers;
+    for (int i = 0; i < kRounds; ++i) {
+        int hops = 1;
+        for (const char* name : {"f1", "f2", "f3"}) {
+            auto answer = std::make_shared<Answer<CallOutcome>>();
+            rt.call_json(name, "go", nullptr, [answer](CallOutcome o) { answer->set(std::move(o)); }, hops++);
+            answers.push_back(answer);
+        }
+    }
+    for (auto& answer : answers) {
+        auto o = answer->get();
+        ASSERT_TRUE(o && o->ok) << (o ? json_text(o->data) : "no answer");
+    }
+    auto hops = remote.hops_seen();
+    ASSERT_EQ(hops.size(), static_cast<size_t>(3 * kRounds));
+    std::sort(hops.begin(), hops.end());
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < kRounds; ++j) EXPECT_EQ(hops[static_cast<size_t>(i * kRounds + j)], i + 1);
     rt.set_remote_caller(nullptr);
 }
 

@@ -64,6 +64,40 @@ TEST_F(Programs, MessagesBetweenServers) {
     EXPECT_EQ(json_text(o.result), "15");
 }
 
+// message("node.server", ...) from a Relay receive fn passes on the hops of
+// the request the message serves, also through a call to another Relay server
+// and to itself; from the main program it starts at 0.
+TEST_F(Programs, RemoteMessagesCarryTheHopsOfTheRequest) {
+    FakeRemote remote;
+    remote.answer = CallOutcome{true, json::value(42), 0, "", nullptr};
+    rt.set_remote_caller(&remote);
+    run(R"(
+server hop_back {
+    receive fn out() { message("n2.srv", "m", 1) }
+    receive fn routed() { message("elsewhere", "m") }
+}
+server hop_front {
+    receive fn go() { message("hop_back", "out") }
+    receive fn again() { message("hop_front", "go") }
+    receive fn routed() { send "hop_back" routed {} }
+}
+)");
+    auto go = [this](std::string_view method, int hops) {
+        auto answer = std::make_shared<Answer<CallOutcome>>();
+        rt.call_json("hop_front", method, nullptr, [answer](CallOutcome o) { answer->set(std::move(o)); }, hops);
+        auto o = answer->get();
+        if (!o) return std::string("no answer");
+        return o->ok ? json_text(o->result) : json_text(o->data);
+    };
+    EXPECT_EQ(go("go", 2), "42");
+    EXPECT_EQ(go("again", 6), "42");
+    EXPECT_EQ(go("routed", 7), "42");
+    EXPECT_EQ(run_text(R"(message("hop_front", "go"))"), "42");
+    EXPECT_EQ(remote.hops_seen(), (std::vector<int>{2, 6, 7, 0}));
+    EXPECT_EQ(json_text(remote.params), "[1]");
+    rt.set_remote_caller(nullptr);
+}
+
 TEST_F(Programs, ThrownValueReachesTheCallerAndStateRollsBack) {
     EXPECT_EQ(run_text(R"(
 try { message("counter", "fail", 7) } catch e { [e.error, e.by, message("counter", "get")] }

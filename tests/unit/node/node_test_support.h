@@ -294,7 +294,12 @@ class FakeServersBackend : public RoutedBackend {
   std::map<std::string, std::map<std::string, Method>> servers;
 
   bool has_local_server(std::string_view server) const override { return servers.count(std::string(server)) > 0; }
-  void call_local(std::string_view server, std::string_view method, const json::value& params, RpcDone done) override {
+  void call_local(std::string_view server, std::string_view method, const json::value& params, int hops,
+                  RpcDone done) override {
+    {
+      std::lock_guard lock(hops_mutex_);
+      local_hops_.push_back(hops);
+    }
     const auto s = servers.find(std::string(server));
     if (s == servers.end()) return done(RpcOutcome::failure(-32601, "Method not found", json::string(server)));
     const auto m = s->second.find(std::string(method));
@@ -315,6 +320,15 @@ class FakeServersBackend : public RoutedBackend {
     }
     return out;
   }
+  // The hops each local call was given, in call order.
+  std::vector<int> local_hops() const {
+    std::lock_guard lock(hops_mutex_);
+    return local_hops_;
+  }
+
+ private:
+  mutable std::mutex hops_mutex_;
+  std::vector<int> local_hops_;
 };
 
 // A Node on an ephemeral loopback port, running on its own thread.

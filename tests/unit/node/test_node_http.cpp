@@ -37,7 +37,7 @@ class ThreadedBackend : public NodeBackend {
   }
   std::vector<std::string> server_names() const override { return {"counter"}; }
 
-  void call_local(std::string_view, std::string_view method, const json::value& params,
+  void call_local(std::string_view, std::string_view method, const json::value& params, int,
                   RpcDone done) override {
     std::string name(method);
     json::value args = params;

@@ -146,6 +146,23 @@ TEST(Routing, HopLimitRefusesForwarding) {
   EXPECT_TRUE(client.rpc(node.address(), "svc.m", nullptr, {{"X-Relay-Hops", "7"}}).at("result").is_object());
 }
 
+// The X-Relay-Hops header reaches the local call on every node: the caller's
+// hops as sent, the forwarded request's hops + 1 on the peer.
+TEST(Routing, LocalCallsGetTheRequestHops) {
+  auto backend1 = counter_backend();
+  auto backend2 = counter_backend();
+  TestNode node1("node1", backend1);
+  TestNode node2("node2", backend2);
+  TestClient client;
+  add_and_wait(client, node2.address(), "node1", node1.address());
+  EXPECT_EQ(client.rpc(node2.address(), "counter.increment", nullptr, {{"X-Relay-Hops", "4"}}).at("result"), 1);
+  EXPECT_EQ(backend2->local_hops(), std::vector<int>{4});
+  EXPECT_EQ(client.rpc(node2.address(), "node1.counter.increment", nullptr, {{"X-Relay-Hops", "4"}}).at("result"), 1);
+  EXPECT_EQ(client.rpc(node2.address(), "node1.counter.increment").at("result"), 2);
+  EXPECT_EQ(backend1->local_hops(), (std::vector<int>{5, 1}));
+  EXPECT_EQ(backend2->local_hops(), std::vector<int>{4});  // forwarded, not run here
+}
+
 TEST(Routing, PeerThatRefusesConnectionsIsSkipped) {
   FakePeer p1("p1", {"svc"}), p2("p2", {"svc"});
   TestNode node("failover", std::make_shared<FakeServersBackend>(), 10s);  // no poll in between

@@ -22,13 +22,15 @@ class FakeBackend : public RpcBackend {
   bool answer_on_other_thread = false;
   std::vector<std::string> calls;  // "server.method params"
   std::vector<int> remote_hops;
+  std::vector<int> local_hops;
 
   bool has_local_server(std::string_view server) const override { return server == "counter"; }
 
   void call_local(std::string_view server, std::string_view method, const json::value& params,
-                  RpcDone done) override {
+                  int hops, RpcDone done) override {
     calls.push_back(std::string(server) + "." + std::string(method) + " " +
                     relay::to_json_string(params));
+    local_hops.push_back(hops);
     RpcOutcome outcome = evaluate(server, method, params);
     if (answer_on_other_thread) {
       std::thread([done = std::move(done), outcome] { done(outcome); }).join();
@@ -222,6 +224,20 @@ TEST_F(Fixture, HopLimit) {
   EXPECT_EQ(backend->remote_hops, std::vector<int>{3});
   const auto past = json::parse(*run(R"({"jsonrpc":"2.0","id":1,"method":"peer1.svc.m"})", 9));
   EXPECT_EQ(error_code(past), -32001);
+  EXPECT_TRUE(backend->local_hops.empty());
+}
+
+// A local call gets the request's hops too: its handler's own remote calls
+// (message("node.server", ...)) continue the count instead of starting at 0.
+TEST_F(Fixture, LocalCallsCarryTheHops) {
+  run(R"({"jsonrpc":"2.0","id":1,"method":"counter.get"})");
+  run(R"({"jsonrpc":"2.0","id":1,"method":"self.node.counter.get"})", 5);
+  run(R"([{"jsonrpc":"2.0","id":1,"method":"counter.get"},{"jsonrpc":"2.0","method":"counter.add","params":[1]}])",
+      8);
+  EXPECT_EQ(backend->local_hops, (std::vector<int>{0, 5, 8, 8}));
+  // Past the limit nothing runs, locally either.
+  EXPECT_EQ(error_code(json::parse(*run(R"({"jsonrpc":"2.0","id":1,"method":"counter.get"})", 9))), -32001);
+  EXPECT_EQ(backend->local_hops.size(), 4u);
 }
 
 TEST(ResolveMethod, Splits) {
