@@ -65,7 +65,8 @@ fi
 if [[ ,$ONLY, == *,actors,* ]]; then
   echo
   echo "## Actors: python3 bench/actors_bench.py (build/bench/bench_actors)"
-  run python3 bench/actors_bench.py --binary "$(dirname "$RELAY")/bench/bench_actors" 2>/dev/null
+  # (the Google Benchmark console table goes to stderr)
+  run python3 bench/actors_bench.py --binary "$(dirname "$RELAY")/bench/bench_actors"
 fi
 
 if [[ ,$ONLY, == *,node,* ]]; then

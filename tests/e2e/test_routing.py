@@ -49,6 +49,41 @@ server caller {
 
 INTERVAL = ["-discovery-interval", "200ms"]
 
+# A loop of Relay handlers across two nodes: server ring<k> on node A calls
+# ring<k> on node B, which calls ring<k+1> on A, and B's last one calls A's
+# ring0 again. Ten distinct actors, so the loop never comes back to a server
+# still busy in the same chain before the hop limit (8) stops it; a loop back
+# into a busy server would wait in its mailbox until the call timeout, which
+# no hop count can shorten. walk(n) stops after n calls (n > 0 hops are below
+# the limit); loop() goes round until something stops it.
+RING = 5
+HOP_LIMIT_ERROR = "Too many hops (forwarding loop?): 9"  # the refused request would be hop 9
+
+
+def ring_program(first, other, qualified=True):
+    """Servers ring0..ring<RING-1> of one node of the loop; `first`: node A.
+    Unqualified: A's servers are a<k>, B's b<k>, called by name alone (routed
+    to the peer that lists them)."""
+    servers = []
+    for k in range(RING):
+        nxt = k if first else (k + 1) % RING
+        if qualified:
+            name = f"ring{k}"
+            target = f'"{other}.ring{nxt}"'
+        else:
+            name = f"{'a' if first else 'b'}{k}"
+            target = f'"{"b" if first else "a"}{nxt}"'
+        servers.append(f"""
+server {name} {{
+    receive fn walk(n: number) -> string {{
+        set here = node_id() + ".{name}"
+        if n <= 0 {{ here }} else {{ here + " > " + message({target}, "walk", n - 1) }}
+    }}
+    receive fn loop() {{ message({target}, "loop") }}
+}}
+""")
+    return "".join(servers)
+
 
 class RoutingTest(RelayTestCase):
     def worker(self, node_id, args=(), **kw):
@@ -185,6 +220,57 @@ class RoutingTest(RelayTestCase):
                 err = caller.rpc(method, headers=hops(n))["error"]
                 self.assertEqual(err["code"], -32001)
         self.assertEqual(node1.call("test_counter.get_count"), 0)
+
+    # --- hops through Relay code ----------------------------------------------------------
+    def loop_nodes(self, qualified):
+        """Nodes hopA and hopB running the two halves of the loop, each the
+        other's healthy peer. A 20 s call timeout: the loop must end long
+        before it, by the hop limit."""
+        args = [*INTERVAL, "-call-timeout", "20s"]
+        a = self.start_node(ring_program(True, "hopB", qualified), ["-node-id", "hopA", *args])
+        b = self.start_node(ring_program(False, "hopA", qualified), ["-node-id", "hopB", *args])
+        self.assertEqual(a.add_peer("hopB", b.address).status, 200)
+        self.assertEqual(b.add_peer("hopA", a.address).status, 200)
+        a.wait_peer("hopB")
+        b.wait_peer("hopA")
+        return a, b
+
+    def assert_hop_limit_error(self, response):
+        err = response["error"]
+        # Refused (-32001) where the hop count ran out, then passed back through
+        # every handler of the chain as a failed message.
+        self.assertEqual(err["code"], -32603, err)
+        self.assertEqual(err["data"]["kind"], "MessageError", err)
+        self.assertEqual(err["data"]["error"], HOP_LIMIT_ERROR, err)
+
+    def test_loop_through_relay_handlers_stops_at_the_hop_limit(self):
+        a, b = self.loop_nodes(qualified=True)
+        # Below the limit the ring works: 8 forwarded calls, 9 handlers.
+        path = a.call("ring0.walk", 8).split(" > ")
+        self.assertEqual(path[:3], ["hopA.ring0", "hopB.ring0", "hopA.ring1"])
+        self.assertEqual(len(path), 9)
+        # One more call would be the 9th hop: refused where it would be sent.
+        self.assert_hop_limit_error(a.rpc("ring0.walk", [9], timeout=60))
+        # A loop with no end of its own: stopped by the hop limit, not the timeout.
+        self.assert_hop_limit_error(a.rpc("ring0.loop", timeout=60))
+        self.assert_hop_limit_error(b.rpc("ring3.loop", timeout=60))
+        # Started as a forwarded request (hop 6 already): the handlers continue
+        # from its count, so only two more forwards are allowed.
+        self.assertEqual(len(a.call("hopB.ring2.walk", 1).split(" > ")), 2)
+        within = a.rpc("ring0.walk", [2], headers={"X-Relay-Hops": "6"}, timeout=60)
+        self.assertEqual(within["result"], "hopA.ring0 > hopB.ring0 > hopA.ring1")
+        self.assert_hop_limit_error(a.rpc("ring0.walk", [3], headers={"X-Relay-Hops": "6"}, timeout=60))
+        # Every server of the loop was released: the whole ring answers again.
+        self.assertEqual(len(b.call("ring4.walk", 8).split(" > ")), 9)
+
+    def test_loop_through_unqualified_names_stops_at_the_hop_limit(self):
+        a, b = self.loop_nodes(qualified=False)
+        wait_until(lambda: "hopB.b0" in a.servers() and "hopA.a0" in b.servers(),
+                   message="each node lists the other's servers")
+        self.assertEqual(len(a.call("a0.walk", 8).split(" > ")), 9)
+        self.assert_hop_limit_error(a.rpc("a0.loop", timeout=60))
+        # Unqualified JSON-RPC forwarding and Relay code count the same hops.
+        self.assert_hop_limit_error(a.rpc("b2.loop", timeout=60))
 
     # --- timeouts ------------------------------------------------------------------------
     def test_call_to_a_stopped_node_times_out_without_blocking_others(self):
