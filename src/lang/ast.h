@@ -96,6 +96,19 @@ private:
     size_t top_ = 0;
 };
 
+// Puts back the caller's frame and frees what was allocated after `mark`,
+// however the scope is left.
+struct FrameRestore {
+    ExecContext& ctx;
+    ExecContext::Frame saved;
+    ExecContext::Mark mark;
+    ~FrameRestore() {
+        ctx.frame = saved;
+        ctx.release_to(mark);
+        ctx.returning = false;
+    }
+};
+
 struct ExecContext::Stack {
     ChunkStack<Value> values;
     ChunkStack<Cell*> cells;

@@ -22,6 +22,17 @@ void annotate(RelayError& e, int line) {
     if (e.line == 0) e.line = line;
 }
 
+// Runs `f`; a RelayError leaving it gets `line` unless it already has one.
+template <class F>
+[[gnu::always_inline]] inline auto at_line(int line, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (RelayError& e) {
+        annotate(e, line);
+        throw;
+    }
+}
+
 // Cells may be shared between server threads once servers exist.
 Value read_cell(ExecContext& ctx, const Cell* c) {
     Globals& g = global_table(ctx);
@@ -52,6 +63,23 @@ Cell* new_cell(Value v = Value()) {
 void replace_cell(Cell*& slot, Value v = Value()) {
     if (slot) slot->release();
     slot = new_cell(std::move(v));
+}
+
+// The cells a closure (or a server body) captures, from the current frame:
+// the frame's own cells or its upvalues. Borrowed references.
+std::vector<Cell*> collect_upvalues(ExecContext& ctx, const std::vector<CaptureDesc>& captures) {
+    std::vector<Cell*> up;
+    up.reserve(captures.size());
+    for (const CaptureDesc& c : captures) {
+        if (!c.from_parent_cell) {
+            up.push_back(const_cast<Cell*>(ctx.frame.upvalues[c.index]));
+            continue;
+        }
+        Cell*& cell = ctx.frame.cells[c.index];
+        if (!cell) cell = new_cell();
+        up.push_back(cell);
+    }
+    return up;
 }
 
 // Arguments of a native call: on the C++ stack for the common small counts
@@ -480,20 +508,8 @@ Value FnNode::eval(ExecContext& ctx) const {
                 raise_at(ErrorKind::TypeError, "unknown type '" + t + "'", line);
         proto->types_checked.store(true, std::memory_order_relaxed);
     }
-    std::vector<Cell*> up;
-    up.reserve(captures.size());
-    for (const CaptureDesc& c : captures) {
-        Cell* cell;
-        if (c.from_parent_cell) {
-            Cell*& slot = ctx.frame.cells[c.index];
-            if (!slot) slot = new_cell();
-            cell = slot;
-        } else {
-            cell = const_cast<Cell*>(ctx.frame.upvalues[c.index]);
-        }
-        cell->retain();
-        up.push_back(cell);
-    }
+    std::vector<Cell*> up = collect_upvalues(ctx, captures);
+    for (Cell* cell : up) cell->retain();  // the closure owns a reference to each
     return Value::function(new Closure(proto.get(), std::move(up)));
 }
 
@@ -524,12 +540,7 @@ Value CallNode::eval(ExecContext& ctx) const {
 Value MethodNode::call_on(ExecContext& ctx, Value&& recv) const {
     ArgBuffer buf(args.size());
     for (size_t i = 0; i < args.size(); ++i) buf[i] = args[i]->eval(ctx);
-    try {
-        return call_method(ctx, std::move(recv), id, name, buf.span());
-    } catch (RelayError& e) {
-        annotate(e, line);
-        throw;
-    }
+    return at_line(line, [&] { return call_method(ctx, std::move(recv), id, name, buf.span()); });
 }
 
 Value MethodNode::eval(ExecContext& ctx) const {
@@ -539,23 +550,13 @@ Value MethodNode::eval(ExecContext& ctx) const {
 
 Value FieldNode::eval(ExecContext& ctx) const {
     Value obj = object->eval(ctx);
-    try {
-        return get_property(obj, name);
-    } catch (RelayError& e) {
-        annotate(e, line);
-        throw;
-    }
+    return at_line(line, [&] { return get_property(obj, name); });
 }
 
 Value IndexNode::eval(ExecContext& ctx) const {
     Value obj = object->eval(ctx);
     Value idx = index->eval(ctx);
-    try {
-        return get_index(obj, idx);
-    } catch (RelayError& e) {
-        annotate(e, line);
-        throw;
-    }
+    return at_line(line, [&] { return get_index(obj, idx); });
 }
 
 // ---- operators ----------------------------------------------------------------------------
@@ -569,12 +570,7 @@ Value UnaryNode::eval(ExecContext& ctx) const {
     Value v = operand->eval(ctx);
     if (op == Tok::Bang) return Value::boolean(!truthy(v));
     if (v.is_number()) return Value::number(-v.as_number());
-    try {
-        return negate(v);
-    } catch (RelayError& e) {
-        annotate(e, line);
-        throw;
-    }
+    return at_line(line, [&] { return negate(v); });
 }
 
 // The number cases of a binary operator: false when not both numbers (or / and % by 0).
@@ -728,12 +724,7 @@ Value StructLitNode::eval(ExecContext& ctx) const {
     auto type = ctx.interp.impl().find_struct(name);
     if (!type) raise_at(ErrorKind::NameError, "unknown struct '" + name + "'", line);
     Value obj = fields->eval(ctx);
-    try {
-        return make_struct(std::move(type), obj.as_object());
-    } catch (RelayError& e) {
-        annotate(e, line);
-        throw;
-    }
+    return at_line(line, [&] { return make_struct(std::move(type), obj.as_object()); });
 }
 
 Value ProtocolDeclNode::eval(ExecContext& ctx) const {
@@ -807,12 +798,7 @@ Value SendNamedNode::eval(ExecContext& ctx) const {
     Value args = named->eval(ctx);
     ServerHost* host = ctx.interp.host();
     if (!host) raise_at(ErrorKind::MessageError, "no server runtime: cannot send messages", line);
-    try {
-        return host->call(ctx, target_str, method, {}, &args.as_object());
-    } catch (RelayError& e) {
-        annotate(e, line);
-        throw;
-    }
+    return at_line(line, [&] { return host->call(ctx, target_str, method, {}, &args.as_object()); });
 }
 
 Value message_builtin(CallContext& call_ctx, std::span<Value> args) {
@@ -876,25 +862,8 @@ void check_protocol(ExecContext& ctx, const ServerSpec& spec, int line) {
 // (so receive fns can call each other directly), and state defaults are
 // evaluated in it.
 void ServerDeclNode::build(ExecContext& ctx, ServerSpec& spec) const {
-    std::vector<Cell*> up;
-    for (const CaptureDesc& c : captures) {
-        if (!c.from_parent_cell) {
-            up.push_back(const_cast<Cell*>(ctx.frame.upvalues[c.index]));
-            continue;
-        }
-        Cell*& cell = ctx.frame.cells[c.index];
-        if (!cell) cell = new_cell();
-        up.push_back(cell);
-    }
-    struct Restore {
-        ExecContext& ctx;
-        ExecContext::Frame saved;
-        ExecContext::Mark mark;
-        ~Restore() {
-            ctx.frame = saved;
-            ctx.release_to(mark);
-        }
-    } restore{ctx, ctx.frame, ctx.mark()};
+    std::vector<Cell*> up = collect_upvalues(ctx, captures);  // borrowed: the body's closures retain them
+    FrameRestore restore{ctx, ctx.frame, ctx.mark()};
     Value* slots = ctx.alloc_slots(static_cast<size_t>(body->num_slots));
     Cell** cells = ctx.alloc_cells(static_cast<size_t>(body->num_cells));
     ctx.frame = ExecContext::Frame{slots, cells, up.data()};

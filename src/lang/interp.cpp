@@ -172,21 +172,10 @@ CompileResult Interpreter::compile(std::string_view source, std::string_view fil
 
 Value Interpreter::run(ExecContext& ctx, const Program& program) {
     const FnProto& main = *program.main;
-    ExecContext::Frame saved = ctx.frame;
-    ExecContext::Mark mark = ctx.mark();
+    FrameRestore restore{ctx, ctx.frame, ctx.mark()};
     Value* slots = ctx.alloc_slots(static_cast<size_t>(main.num_slots));
     Cell** cells = ctx.alloc_cells(static_cast<size_t>(main.num_cells));
     ctx.frame = ExecContext::Frame{slots, cells, nullptr};
-    struct Restore {
-        ExecContext& ctx;
-        ExecContext::Frame saved;
-        ExecContext::Mark mark;
-        ~Restore() {
-            ctx.frame = saved;
-            ctx.release_to(mark);
-            ctx.returning = false;
-        }
-    } restore{ctx, saved, mark};
     return main.body->eval(ctx);
 }
 
