@@ -286,7 +286,7 @@ Value NameNode::eval(ExecContext& ctx) const {
 // ---- set ----------------------------------------------------------------------------
 
 // The storage of the variable when it can be updated in place (not a shared cell/global).
-Value* SetNode::slot(ExecContext& ctx) const {
+[[gnu::always_inline]] inline Value* SetNode::slot(ExecContext& ctx) const {
     switch (ref.mode) {
         case VarMode::Local: return &ctx.frame.slots[ref.index];
         case VarMode::Cell: return global_table(ctx).shared() ? nullptr : &ctx.frame.cells[ref.index]->value;
@@ -308,36 +308,31 @@ void SetNode::store(ExecContext& ctx, Value v) const {
     }
 }
 
-const Value* SetNode::assign(ExecContext& ctx, Value& out) const {
-    if (in_server && ctx.server) [[unlikely]]
-        raise_at(ErrorKind::TypeError,
-                 "cannot set global '" + name + "' inside server '" + ctx.server->name + "': use state instead", line);
-    if (fast == Fast::Add) {
-        auto* add_node = static_cast<const BinaryOp<Tok::Plus>*>(value.get());
-        Value rhs = add_node->rhs.get(ctx);
-        if (Value* s = slot(ctx)) {
-            if (s->is_number() && rhs.is_number()) {
-                *s = Value::number(s->as_number() + rhs.as_number());
-                return s;
-            }
-            try {
-                *s = add(std::move(*s), rhs);
-            } catch (RelayError& e) {
-                annotate(e, add_node->line);
-                throw;
-            }
+void SetNode::raise_in_server(ExecContext& ctx) const {
+    raise_at(ErrorKind::TypeError,
+             "cannot set global '" + name + "' inside server '" + ctx.server->name + "': use state instead", line);
+}
+
+// `set x = x + e` once e is evaluated: in place when x has local storage.
+const Value* SetNode::add_to(ExecContext& ctx, Value rhs, Value& out) const {
+    auto* add_node = static_cast<const BinaryOp<Tok::Plus>*>(value.get());
+    if (Value* s = slot(ctx)) {
+        if (s->is_number() && rhs.is_number()) {
+            *s = Value::number(s->as_number() + rhs.as_number());
             return s;
         }
-        Value lhs = add_node->left->eval(ctx);
-        try {
-            out = add(std::move(lhs), rhs);
-        } catch (RelayError& e) {
-            annotate(e, add_node->line);
-            throw;
-        }
-        store(ctx, out);
-        return nullptr;
+        at_line(add_node->line, [&] { *s = add(std::move(*s), rhs); });
+        return s;
     }
+    Value lhs = add_node->left->eval(ctx);
+    out = at_line(add_node->line, [&] { return add(std::move(lhs), rhs); });
+    store(ctx, out);
+    return nullptr;
+}
+
+const Value* SetNode::assign(ExecContext& ctx, Value& out) const {
+    check_not_in_server(ctx);
+    if (fast == Fast::Add) return add_to(ctx, static_cast<const BinaryNode*>(value.get())->rhs.get(ctx), out);
     if (fast == Fast::Method) {
         if (Value* s = slot(ctx)) {
             Value r = static_cast<const MethodNode*>(value.get())->call_on(ctx, std::move(*s));
@@ -361,7 +356,31 @@ Value SetNode::eval(ExecContext& ctx) const {
     return stored ? *stored : out;
 }
 
+// `set x = x + e` as a statement (a loop's accumulator): the number case
+// without a call.
+[[gnu::always_inline]] inline void SetNode::exec_add(ExecContext& ctx) const {
+    check_not_in_server(ctx);
+    const Operand& operand = static_cast<const BinaryNode*>(value.get())->rhs;
+    double n;
+    if (operand.number(ctx, n)) {  // no Value in memory on the accumulator's path
+        Value* s = slot(ctx);
+        if (s && s->is_number()) [[likely]] {
+            *s = Value::number(s->as_number() + n);
+            return;
+        }
+    }
+    Value rhs = operand.get(ctx);
+    Value* s = slot(ctx);
+    if (s && s->is_number() && rhs.is_number()) [[likely]] {
+        *s = Value::number(s->as_number() + rhs.as_number());
+        return;
+    }
+    Value out;
+    (void)add_to(ctx, std::move(rhs), out);
+}
+
 void SetNode::exec(ExecContext& ctx) const {
+    if (fast == Fast::Add) return exec_add(ctx);
     Value out;
     (void)assign(ctx, out);
 }
@@ -390,7 +409,7 @@ void Block::exec(ExecContext& ctx) const {
 }
 
 Value IfNode::eval(ExecContext& ctx) const {
-    if (cond->test(ctx)) return then_fast->eval(ctx);
+    if (cond_fast.test(ctx)) return then_fast->eval(ctx);
     if (else_fast) return else_fast->eval(ctx);
     return Value();
 }
@@ -420,6 +439,17 @@ Value ForNode::eval(ExecContext& ctx) const {
                 raise_at(ErrorKind::ArgumentError, "range() arguments must be finite numbers", line);
             double count = std::ceil((stop - start) / step);
             if (count > 1e15) raise_at(ErrorKind::ArgumentError, "range() is too large", line);
+            if (ref.mode == VarMode::Local) {  // the common case, without a call per iteration
+                Value& var = ctx.frame.slots[ref.index];
+                for (double i = 0; i < count; ++i) {
+                    ctx.check_cancel();
+                    var = Value::number(start + i * step);
+                    if (body_accumulates) static_cast<const SetNode*>(body_fast)->exec_add(ctx);
+                    else body_fast->exec(ctx);
+                    if (ctx.returning) return Value();
+                }
+                return Value();
+            }
             for (double i = 0; i < count; ++i) {
                 ctx.check_cancel();
                 bind(ctx, Value::number(start + i * step));
@@ -513,6 +543,82 @@ Value FnNode::eval(ExecContext& ctx) const {
     return Value::function(new Closure(proto.get(), std::move(up)));
 }
 
+namespace {
+
+// What a call adds to an error raised in the callee: the callee's name in the
+// trace, with the line of the call.
+void note_call_site(RelayError& e, int line, bool closure) {
+    annotate(e, line);
+    if (closure && !e.trace.empty() && e.trace.back().find(" line ") == std::string::npos)
+        e.trace.back() += " (called at line " + std::to_string(line) + ")";
+}
+
+// The frame of a plain closure (slots only): on any exit the slots are
+// released and the caller's frame and stack position restored.
+class PlainFrame {
+public:
+    PlainFrame(ExecContext& ctx, uint32_t n_slots)
+        : ctx_(ctx), values_(ctx.stack().values), saved_(ctx.frame), chunk_(values_.chunk()), top_(values_.top()),
+          n_slots_(n_slots), slots_(values_.alloc(n_slots)) {}
+    ~PlainFrame() {
+        ctx_.frame = saved_;
+        for (uint32_t i = 0; i < n_slots_; ++i) slots_[i] = Value();
+        values_.reset_to(chunk_, top_);
+    }
+    PlainFrame(const PlainFrame&) = delete;
+    PlainFrame& operator=(const PlainFrame&) = delete;
+    Value* slots() const { return slots_; }
+
+private:
+    ExecContext& ctx_;
+    ChunkStack<Value>& values_;
+    const ExecContext::Frame saved_;
+    const uint32_t chunk_, top_, n_slots_;
+    Value* const slots_;
+};
+
+}  // namespace
+
+// The common call: a closure without cells or annotations, arguments read
+// through Operands straight into the callee's slots.
+[[gnu::always_inline]] inline Value CallNode::call_plain(ExecContext& ctx, const Closure& c) const {
+    const FnProto& p = *c.proto;
+    PlainFrame frame(ctx, static_cast<uint32_t>(p.num_slots));
+    try {
+        const size_t n = fast_args.size();
+        if (n != p.param_names.size()) [[unlikely]] arity_error(p, n);
+        Value* slots = frame.slots();
+        const Operand* args = fast_args.data();
+        for (size_t i = 0; i < n; ++i) new (&slots[i]) Value(args[i].get(ctx));  // parameter i is slot i
+        if (ctx.depth >= kMaxDepth) [[unlikely]] stack_overflow();
+        ctx.check_cancel();
+    } catch (RelayError& e) {
+        annotate(e, line);
+        throw;
+    }
+    ++ctx.depth;
+    ctx.frame = ExecContext::Frame{frame.slots(), nullptr, c.upvalues.data()};
+    try {
+        Value result = p.body_fast->eval(ctx);
+        --ctx.depth;
+        if (ctx.returning) {
+            ctx.returning = false;
+            return std::move(ctx.return_value);
+        }
+        return result;
+    } catch (RelayError& e) {
+        --ctx.depth;
+        ctx.returning = false;
+        if (e.trace.size() < 40) e.trace.push_back(p.name.empty() ? "anonymous fn" : p.name);
+        note_call_site(e, line, true);
+        throw;
+    } catch (...) {
+        --ctx.depth;
+        ctx.returning = false;
+        throw;
+    }
+}
+
 Value CallNode::eval(ExecContext& ctx) const {
     Value held;
     const Value* peeked = global_callee >= 0 ? global_table(ctx).peek(global_callee) : nullptr;
@@ -524,15 +630,16 @@ Value CallNode::eval(ExecContext& ctx) const {
     if (!fn.is_function()) [[unlikely]]
         raise_at(ErrorKind::TypeError, "cannot call " + describe_type(fn) + " (not a function)", line);
     const Function& f = fn.as_function();
+    const bool closure = f.kind() == FunctionKind::Closure;
+    if (closure && static_cast<const Closure&>(f).proto->plain) [[likely]]
+        return call_plain(ctx, static_cast<const Closure&>(f));
     try {
-        if (f.kind() == FunctionKind::Closure) return call_closure_nodes(ctx, static_cast<const Closure&>(f), fast_args);
+        if (closure) return call_closure_nodes(ctx, static_cast<const Closure&>(f), fast_args);
         ArgBuffer buf(args.size());
         for (size_t i = 0; i < args.size(); ++i) buf[i] = fast_args[i].get(ctx);
         return static_cast<const NativeFunction&>(f).invoke(ctx, buf.span());
     } catch (RelayError& e) {
-        annotate(e, line);
-        if (f.kind() == FunctionKind::Closure && !e.trace.empty() && e.trace.back().find(" line ") == std::string::npos)
-            e.trace.back() += " (called at line " + std::to_string(line) + ")";
+        note_call_site(e, line, closure);
         throw;
     }
 }
@@ -600,7 +707,7 @@ template <Tok Op>
 template <Tok Op>
 Value BinaryOp<Op>::eval(ExecContext& ctx) const {
     Value out;
-    if (lhs.kind != Operand::Kind::Node && rhs.kind != Operand::Kind::Node) {
+    if (lhs.simple() && rhs.simple()) {
         if (number_op<Op>(lhs.peek(ctx), rhs.peek(ctx), out)) return out;
     }
     Value a = lhs.get(ctx);
@@ -628,7 +735,7 @@ Value BinaryOp<Op>::eval(ExecContext& ctx) const {
 template <Tok Op>
 bool BinaryOp<Op>::test(ExecContext& ctx) const {
     if constexpr (Op == Tok::Lt || Op == Tok::Le || Op == Tok::Gt || Op == Tok::Ge || Op == Tok::Eq || Op == Tok::Ne) {
-        if (lhs.kind != Operand::Kind::Node && rhs.kind != Operand::Kind::Node) {
+        if (lhs.simple() && rhs.simple()) {
             const Value& a = lhs.peek(ctx);
             const Value& b = rhs.peek(ctx);
             if (a.is_number() && b.is_number()) [[likely]] {

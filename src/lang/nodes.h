@@ -7,22 +7,28 @@
 
 namespace relay::ast {
 
-// An operand read without a virtual call: a local slot or a number constant.
+struct BinaryNode;
+
+// An operand read without a virtual call: a local slot, a number constant, or
+// an arithmetic/comparison of two such operands (`n - 1`, `i % 7`, `n < 2`)
+// computed inline when both are numbers.
 struct Operand {
-    enum class Kind : uint8_t { Node, Local, Const };
+    enum class Kind : uint8_t { Node, Local, Const, Arith };
     Kind kind = Kind::Node;
+    Tok op = Tok::End;  // Kind::Arith: the operator of `node`, a BinaryNode
     int index = 0;
     Value constant;
     const Node* node = nullptr;
     void set(const Node* n);  // after resolution
-    [[gnu::always_inline]] Value get(ExecContext& ctx) const {
-        switch (kind) {
-            case Kind::Local: return ctx.frame.slots[index];
-            case Kind::Const: return constant;
-            default: return node->eval(ctx);
-        }
-    }
-    // The value without a copy (kind != Node).
+    bool simple() const { return kind == Kind::Local || kind == Kind::Const; }
+    [[gnu::always_inline]] inline Value get(ExecContext& ctx) const;
+    // The operand as a number, without side effects or a Value in memory:
+    // false (and nothing evaluated) unless it is a number local or constant,
+    // or number arithmetic of those.
+    [[gnu::always_inline]] inline bool number(ExecContext& ctx, double& out) const;
+    // As a condition (an if, a loop test).
+    [[gnu::always_inline]] inline bool test(ExecContext& ctx) const;
+    // The value without a copy (simple() only).
     [[gnu::always_inline]] const Value& peek(ExecContext& ctx) const { return kind == Kind::Local ? ctx.frame.slots[index] : constant; }
 };
 
@@ -73,9 +79,15 @@ struct SetNode final : Node {
     Fast fast = Fast::None;
     Value eval(ExecContext& ctx) const override;
     void exec(ExecContext& ctx) const override;
+    void exec_add(ExecContext& ctx) const;  // exec() when fast == Add
     // Performs the assignment; returns the stored value's location when it
     // can be read back without a copy, else stores a copy in `out`.
     const Value* assign(ExecContext& ctx, Value& out) const;
+    const Value* add_to(ExecContext& ctx, Value rhs, Value& out) const;
+    void check_not_in_server(ExecContext& ctx) const {
+        if (in_server && ctx.server) [[unlikely]] raise_in_server(ctx);
+    }
+    [[noreturn]] void raise_in_server(ExecContext& ctx) const;
     void resolve(Resolver& r) override;
     Value* slot(ExecContext& ctx) const;  // nullptr for shared globals
     void store(ExecContext& ctx, Value v) const;
@@ -97,6 +109,7 @@ const Node* unwrap_block(const Node* n);
 
 struct IfNode final : Node {
     NodePtr cond, then_branch, else_branch;  // else may be null
+    Operand cond_fast;
     const Node* then_fast = nullptr;
     const Node* else_fast = nullptr;
     Value eval(ExecContext& ctx) const override;
@@ -109,6 +122,7 @@ struct ForNode final : Node {
     VarInfo* var = nullptr;
     NodePtr iterable, body;
     const Node* body_fast = nullptr;
+    bool body_accumulates = false;  // body_fast is `set x = x + e` (SetNode::Fast::Add)
     Value eval(ExecContext& ctx) const override;
     void resolve(Resolver& r) override;
     void bind(ExecContext& ctx, Value v) const;
@@ -127,6 +141,7 @@ struct CallNode final : Node {
     std::vector<Operand> fast_args;
     int global_callee = -1;  // callee is this global: read without a copy
     Value eval(ExecContext& ctx) const override;
+    Value call_plain(ExecContext& ctx, const Closure& c) const;
     void resolve(Resolver& r) override;
 };
 
@@ -165,13 +180,102 @@ struct BinaryNode : Node {
     NodePtr left, right;
     Operand lhs, rhs;
     void resolve(Resolver& r) override;
+    // The operator of a BinaryOp (Tok::End for the logic operators).
+    virtual Tok arith_op() const { return Tok::End; }
 };
+
+// `op` applied to two numbers, for the operators Operand::set accepts as Arith;
+// false when the result is not a number fast path (then the node decides).
+[[gnu::always_inline]] inline bool arith_numbers(Tok op, double x, double y, Value& out) {
+    switch (op) {
+        case Tok::Plus: out = Value::number(x + y); return true;
+        case Tok::Minus: out = Value::number(x - y); return true;
+        case Tok::Star: out = Value::number(x * y); return true;
+        case Tok::Percent:
+            if (y == 0) return false;
+            out = Value::number(fmod_fast(x, y));
+            return true;
+        case Tok::Lt: out = Value::boolean(x < y); return true;
+        case Tok::Le: out = Value::boolean(x <= y); return true;
+        case Tok::Gt: out = Value::boolean(x > y); return true;
+        case Tok::Ge: out = Value::boolean(x >= y); return true;
+        case Tok::Eq: out = Value::boolean(x == y); return true;
+        case Tok::Ne: out = Value::boolean(x != y); return true;
+        default: return false;
+    }
+}
+
+Value Operand::get(ExecContext& ctx) const {
+    switch (kind) {
+        case Kind::Local: return ctx.frame.slots[index];
+        case Kind::Const: return constant;
+        case Kind::Arith: {
+            const auto* b = static_cast<const BinaryNode*>(node);
+            const Value& x = b->lhs.peek(ctx);
+            const Value& y = b->rhs.peek(ctx);
+            Value out;
+            if (x.is_number() && y.is_number() && arith_numbers(op, x.as_number(), y.as_number(), out)) [[likely]]
+                return out;
+            return node->eval(ctx);
+        }
+        default: return node->eval(ctx);
+    }
+}
+
+bool Operand::number(ExecContext& ctx, double& out) const {
+    switch (kind) {
+        case Kind::Local: {
+            const Value& v = ctx.frame.slots[index];
+            if (!v.is_number()) return false;
+            out = v.as_number();
+            return true;
+        }
+        case Kind::Const: out = constant.as_number(); return true;
+        case Kind::Arith: {
+            const auto* b = static_cast<const BinaryNode*>(node);
+            const Value& x = b->lhs.peek(ctx);
+            const Value& y = b->rhs.peek(ctx);
+            if (!x.is_number() || !y.is_number()) return false;
+            const double a = x.as_number(), c = y.as_number();
+            switch (op) {
+                case Tok::Plus: out = a + c; return true;
+                case Tok::Minus: out = a - c; return true;
+                case Tok::Star: out = a * c; return true;
+                case Tok::Percent: out = fmod_fast(a, c); return c != 0;
+                default: return false;
+            }
+        }
+        default: return false;
+    }
+}
+
+bool Operand::test(ExecContext& ctx) const {
+    if (kind == Kind::Arith) {
+        const auto* b = static_cast<const BinaryNode*>(node);
+        const Value& x = b->lhs.peek(ctx);
+        const Value& y = b->rhs.peek(ctx);
+        if (x.is_number() && y.is_number()) [[likely]] {
+            const double a = x.as_number(), c = y.as_number();
+            switch (op) {
+                case Tok::Lt: return a < c;
+                case Tok::Le: return a <= c;
+                case Tok::Gt: return a > c;
+                case Tok::Ge: return a >= c;
+                case Tok::Eq: return a == c;
+                case Tok::Ne: return a != c;
+                default: break;  // arithmetic: any number but 0 is... decided by the node
+            }
+        }
+    }
+    return node->test(ctx);
+}
 
 // One class per operator so the number fast path is inlined in eval().
 template <Tok Op>
 struct BinaryOp final : BinaryNode {
     Value eval(ExecContext& ctx) const override;
     bool test(ExecContext& ctx) const override;
+    Tok arith_op() const override { return Op; }
 };
 
 struct LogicNode final : BinaryNode {

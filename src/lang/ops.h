@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cmath>
+#if defined(__x86_64__)
+#include <emmintrin.h>
+#endif
 #include <string>
 #include <string_view>
 
@@ -84,12 +87,25 @@ inline Value div(const Value& a, const Value& b) {
     }
     arithmetic_type_error('/', a, b);
 }
-// `%` takes the sign of the dividend (C fmod). Integral operands (the common
-// case) use integer division, which is several times faster than fmod and
-// gives the same result (including -0 for a negative dividend).
+// `%` takes the sign of the dividend (C fmod). Integral operands with a
+// positive divisor (the common case) use integer division, which is several
+// times faster than fmod and gives the same result, fmod being exact
+// (including -0 for a negative dividend).
 [[gnu::always_inline]] inline double fmod_fast(double x, double y) {
+#if defined(__x86_64__)
+    // cvttsd2si is defined for every input: NaN, infinities and values out of
+    // range give INT64_MIN, which then fails the round trip (or, for exactly
+    // -2^63, is that value).
+    const int64_t ix = _mm_cvttsd_si64(_mm_set_sd(x));
+    const int64_t iy = _mm_cvttsd_si64(_mm_set_sd(y));
+    if (iy > 0 && static_cast<double>(ix) == x && static_cast<double>(iy) == y) {
+        const int64_t r = ix % iy;
+        if (r == 0 && x < 0) return -0.0;
+        return static_cast<double>(r);
+    }
+#else
     constexpr double kLimit = 9007199254740992.0;  // 2^53: exact in both representations
-    if (x > -kLimit && x < kLimit && y > -kLimit && y < kLimit) {
+    if (x > -kLimit && x < kLimit && y > 0 && y < kLimit) {
         auto ix = static_cast<int64_t>(x), iy = static_cast<int64_t>(y);
         if (static_cast<double>(ix) == x && static_cast<double>(iy) == y && iy != 0) {
             int64_t r = ix % iy;
@@ -97,6 +113,7 @@ inline Value div(const Value& a, const Value& b) {
             return static_cast<double>(r);
         }
     }
+#endif
     return std::fmod(x, y);
 }
 inline Value mod(const Value& a, const Value& b) {

@@ -171,6 +171,13 @@ void Operand::set(const Node* n) {
     } else if (auto* lit = dynamic_cast<const Literal*>(n); lit && lit->value.is_number()) {
         kind = Kind::Const;
         constant = lit->value;
+    } else if (auto* bin = dynamic_cast<const BinaryNode*>(n); bin && bin->lhs.simple() && bin->rhs.simple()) {
+        // Division is left to the node: its by-zero error needs the node anyway.
+        Tok t = bin->arith_op();
+        if (t != Tok::End && t != Tok::Slash) {
+            kind = Kind::Arith;
+            op = t;
+        }
     }
 }
 
@@ -189,7 +196,12 @@ void resolve_function(FnProto& proto, std::vector<CaptureDesc>& captures, Resolv
     proto.body->resolve(r);
     r.pop_block();
     r.pop_function();
-    r.after_resolve([&proto] { proto.body_fast = unwrap_block(proto.body.get()); });
+    r.after_resolve([&proto] {
+        proto.body_fast = unwrap_block(proto.body.get());
+        proto.plain = proto.num_cells == 0 && !proto.any_param_typed && !proto.result_type;
+        for (size_t i = 0; i < proto.param_refs.size(); ++i)  // declared first, so numbered first
+            proto.plain = proto.plain && proto.param_refs[i].index == static_cast<int>(i);
+    });
 }
 }  // namespace
 
@@ -241,6 +253,7 @@ void IfNode::resolve(Resolver& r) {
     then_branch->resolve(r);
     if (else_branch) else_branch->resolve(r);
     r.after_resolve([this] {
+        cond_fast.set(cond.get());
         then_fast = unwrap_block(then_branch.get());
         else_fast = else_branch ? unwrap_block(else_branch.get()) : nullptr;
     });
@@ -254,7 +267,11 @@ void ForNode::resolve(Resolver& r) {
     r.track(ref);
     body->resolve(r);
     r.pop_block();
-    r.after_resolve([this] { body_fast = unwrap_block(body.get()); });
+    r.after_resolve([this] {
+        body_fast = unwrap_block(body.get());
+        auto* set = dynamic_cast<const SetNode*>(body_fast);
+        body_accumulates = set && set->fast == SetNode::Fast::Add;
+    });
 }
 
 void FnNode::resolve(Resolver& r) { resolve_function(*proto, captures, r, false); }
