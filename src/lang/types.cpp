@@ -75,6 +75,37 @@ void no_arguments(std::string_view validator, std::span<const Value> args) {
         raise(ErrorKind::ArgumentError, "validator ." + std::string(validator) + "() takes no arguments");
 }
 
+// std::regex (libstdc++ 12) reads back-reference and repetition numbers into
+// a `long` without an overflow check, and compiles groups recursively. So a
+// pattern is refused before it reaches std::regex when a number there is
+// longer than any sensible one or groups nest deeper than kMaxRegexNesting.
+constexpr size_t kMaxRegexDigits = 6;
+constexpr int kMaxRegexNesting = 100;
+
+std::optional<std::string> regex_limits_problem(std::string_view pattern) {
+    auto digits_at = [&](size_t i) {
+        size_t n = 0;
+        while (i + n < pattern.size() && pattern[i + n] >= '0' && pattern[i + n] <= '9') ++n;
+        return n;
+    };
+    int depth = 0;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '\\') {
+            if (digits_at(i + 1) > kMaxRegexDigits) return "back-reference number too large";
+            ++i;  // the escaped character
+        } else if (c == '{') {
+            for (size_t j = i + 1; j < pattern.size() && pattern[j] != '}'; ++j)
+                if (digits_at(j) > kMaxRegexDigits) return "repetition count too large";
+        } else if (c == '(') {
+            if (++depth > kMaxRegexNesting) return "groups nested too deeply";
+        } else if (c == ')') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
 const std::regex& email_regex() {
     static const std::regex re(R"(^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$)");
     return re;
@@ -114,6 +145,8 @@ void add_validator(TypeSpec& t, std::string_view name, std::span<const Value> ar
             raise(ErrorKind::ArgumentError, "validator .regex() takes one string");
         v.kind = Validator::Kind::Regex;
         v.pattern = args[0].as_string().str();
+        if (auto problem = regex_limits_problem(v.pattern))
+            raise(ErrorKind::ArgumentError, "invalid regex \"" + v.pattern + "\": " + *problem);
         try {
             v.regex = std::make_shared<const std::regex>(v.pattern, std::regex::ECMAScript);
         } catch (const std::regex_error& e) {
