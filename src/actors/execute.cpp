@@ -162,10 +162,12 @@ Call* Runtime::Impl::make_async_call(Actor& actor, const ReceiveMethod& method, 
     return call;
 }
 
-// Queues an asynchronous call; the mailbox owns the call's reference.
+// Runs an asynchronous call inline when it may (see inline_async.cpp), else
+// queues it; the mailbox owns the call's reference.
 void Runtime::Impl::submit_async(Call* call) {
-    deadlines.add(*call);  // from now on the monitor may time it out
     Actor& actor = *call->actor;
+    if (may_run_inline(actor)) return run_async_inline(call);
+    deadlines.add(*call);  // from now on the monitor may time it out
     switch (actor.push(call)) {
         case Actor::Push::Scheduled:
             schedule(actor);

@@ -39,6 +39,16 @@ struct Worker {
     int still_ticks = 0;                     // mu: ticks without progress
 };
 
+// An asynchronous call running inline on an InlineHost thread, listed for
+// the monitor's stall check (Impl::inline_mu guards the list and `reported`).
+struct InlineRun {
+    Runtime::Impl* impl = nullptr;
+    Clock::time_point since;
+    bool reported = false;  // InlineHost::stalled() was called for it
+    InlineRun* prev = nullptr;
+    InlineRun* next = nullptr;
+};
+
 // When a call must be answered, and the time it was given (for the message).
 struct Deadline {
     Clock::time_point at;
@@ -98,6 +108,24 @@ struct Runtime::Impl {
     void expire_deadlines();
     void join_exited();
     void stop_pool();
+
+    // ---- asynchronous calls run inline (inline_async.cpp) -------------------------
+    std::atomic<InlineHost*> inline_host{nullptr};  // written under inline_mu
+    std::mutex inline_mu;                            // the list below; calls into the host
+    InlineRun* inline_runs = nullptr;                // inline_mu
+    SpinLock contexts_lock;
+    std::vector<std::unique_ptr<ExecContext>> spare_contexts;  // contexts_lock
+    size_t contexts_created = 0;                               // contexts_lock
+
+    bool may_run_inline(Actor& actor) const noexcept;
+    void run_async_inline(Call* call);
+    std::unique_ptr<ExecContext> lease_context();
+    void return_context(std::unique_ptr<ExecContext> ctx) noexcept;
+    void start_inline_run(InlineRun& run);
+    void end_inline_run(InlineRun& run);
+    void report_blocking() noexcept;
+    void check_inline_runs();
+    void set_inline_host(InlineHost* host);
 
     // ---- messages (execute.cpp) -------------------------------------------------
     bool execute(ExecContext& ctx, Actor& actor, Call& call);

@@ -70,6 +70,8 @@ std::chrono::milliseconds Runtime::call_timeout() const { return impl_->timeout(
 
 void Runtime::set_remote_caller(RemoteCaller* remote) { impl_->remote.store(remote, std::memory_order_release); }
 
+void Runtime::set_inline_host(InlineHost* host) { impl_->set_inline_host(host); }
+
 void Runtime::create_server(std::shared_ptr<const ServerSpec> spec) {
     if (impl_->stopping.load()) raise(ErrorKind::MessageError, "cannot create server '" + spec->name + "': shutting down");
     // Before the first server exists: from then on globals are read by other threads.

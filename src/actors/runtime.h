@@ -52,6 +52,31 @@ public:
                              int hops, CallDone done) = 0;
 };
 
+// Threads that may run asynchronous calls inline: the node's I/O threads.
+// When call_json/call_values is called on one of them (outside any handler)
+// and the server is idle, the message runs right there, with no hand-off to a
+// worker, and `done` runs on that thread before the call returns. Such a
+// thread serves nothing else meanwhile, so the runtime reports when a handler
+// holds it: after kInlineStall, or at once when the handler blocks waiting for
+// another server or a remote node. The host then lets another thread do its
+// other work (the node starts a compensating I/O thread; docs/NODE.md).
+class InlineHost {
+public:
+    virtual ~InlineHost() = default;
+    // True on the host's threads. They must have a kInterpreterStackBytes
+    // stack: handlers may recurse kMaxDepth deep.
+    virtual bool is_host_thread() const noexcept = 0;
+    // A handler has held one of the host's threads for long, or blocks it.
+    // Called on the monitor thread or on the held thread; must not block.
+    virtual void stalled() noexcept = 0;
+    // That thread is free again (called on it). One per stalled().
+    virtual void resumed() noexcept = 0;
+};
+
+// A handler running inline on an InlineHost thread for this long is reported
+// as stalled (checked on the monitor's 5 ms tick: reported 2-7 ms after start).
+inline constexpr std::chrono::milliseconds kInlineStall{2};
+
 // What the registry lists about a local server.
 struct ServerInfo {
     std::string name;
@@ -63,7 +88,8 @@ struct RuntimeOptions {
     int workers = 0;  // 0: one per hardware thread (at least 2)
     std::chrono::milliseconds call_timeout{30'000};
     // Run a call to an idle server directly on the calling thread (the fast
-    // path). Off only in tests that exercise the queue + compensation path.
+    // path), for Relay code and, on InlineHost threads, for the asynchronous
+    // API. Off only in tests that exercise the queue + compensation path.
     bool inline_calls = true;
 };
 
@@ -77,16 +103,21 @@ public:
     void set_call_timeout(std::chrono::milliseconds timeout);
     std::chrono::milliseconds call_timeout() const;
     void set_remote_caller(RemoteCaller* remote);  // nullptr: no remote calls
+    // nullptr: the asynchronous API always queues. Once this returns, the
+    // previous host gets no more stalled() calls from the monitor.
+    void set_inline_host(InlineHost* host);
 
     // ---- ServerHost (called by the interpreter) ------------------------------
     void create_server(std::shared_ptr<const ServerSpec> spec) override;
     Value call(ExecContext& caller, std::string_view target, std::string_view method,
                std::vector<Value> args, const Object* named) override;
 
-    // ---- asynchronous API (any thread, never blocks the caller) --------------
+    // ---- asynchronous API (any thread; the answer comes through `done`) ------
     // params: JSON array (positional), object (named) or null (none). `done`
-    // runs exactly once, on a runtime thread (or inline when the call fails
-    // before it is queued). Unknown local server: -32601 (the node routes
+    // runs exactly once: on a runtime thread, or on the calling thread when
+    // the call fails before it is queued or runs inline (on InlineHost threads
+    // only; then the call returns when the handler has finished, so it takes
+    // as long as the handler). Unknown local server: -32601 (the node routes
     // remote names before calling this). `hops`: the X-Relay-Hops of the
     // request being served (>= 0); the handler's remote calls, and those of
     // the servers it calls, pass it to the RemoteCaller.

@@ -154,6 +154,7 @@ void Runtime::Impl::run_turn(ExecContext& ctx, Worker& w, Actor& actor) {
 }
 
 void Runtime::Impl::begin_blocking() {
+    report_blocking();  // a handler run inline on an I/O thread: the node compensates
     Worker* w = current_worker(this);
     if (!w) return;  // the main program or a foreign thread: not pool capacity
     std::lock_guard lock(mu);
@@ -180,6 +181,7 @@ void Runtime::Impl::monitor_main() {
         monitor_cv.wait_for(lock, kTick);
         lock.unlock();
         expire_deadlines();
+        check_inline_runs();
         {
             std::lock_guard pool(mu);
             check_stalls_locked();

@@ -27,6 +27,40 @@ constexpr std::string_view kAllowOrigin = "*";
 constexpr std::string_view kPreflightMethods = "GET, POST, DELETE, OPTIONS";
 constexpr std::string_view kPreflightHeaders = "Content-Type, X-Relay-Hops";
 
+// The status line and headers of an answer, then its body, in one buffer:
+// one send, no serializer. Same header set as before (Beast's): CORS on
+// every answer, Content-Type and Content-Length unless 204/304 (RFC 9110),
+// "Connection: close" on the last answer of a connection.
+void format_response(const Response& response, bool keep_alive, std::string& out) {
+  const bool has_body = response.status != 204 && response.status != 304;
+  out.clear();
+  out.reserve(160 + response.body.size());
+  out += "HTTP/1.1 ";
+  out += std::to_string(response.status);
+  out += ' ';
+  const auto reason = http::obsolete_reason(static_cast<http::status>(response.status));
+  out.append(reason.data(), reason.size());
+  out += "\r\nAccess-Control-Allow-Origin: ";
+  out += kAllowOrigin;
+  if (has_body) {
+    out += "\r\nContent-Type: ";
+    out += response.content_type;
+  }
+  for (const auto& [name, value] : response.headers) {
+    out += "\r\n";
+    out += name;
+    out += ": ";
+    out += value;
+  }
+  if (!keep_alive) out += "\r\nConnection: close";
+  if (has_body) {
+    out += "\r\nContent-Length: ";
+    out += std::to_string(response.body.size());
+  }
+  out += "\r\n\r\n";
+  if (has_body) out += response.body;
+}
+
 std::string join_methods(const std::vector<std::string>& methods) {
   std::string out;
   for (const auto& m : methods) {
@@ -72,6 +106,8 @@ class HttpServer::State::Session : public std::enable_shared_from_this<Session> 
   ~Session() { server_->forget(this); }
 
   void start() {
+    beast::error_code ignored;
+    stream_.socket().non_blocking(true, ignored);  // write() tries a direct send first
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
   }
 
@@ -114,10 +150,29 @@ class HttpServer::State::Session : public std::enable_shared_from_this<Session> 
   }
 
   void read_body() {
+    beast::error_code ec;
+    if (parse_buffered(ec)) return on_read(ec);
     http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                       self->on_read(ec);
+                     [self = shared_from_this()](beast::error_code read_ec, std::size_t) {
+                       self->on_read(read_ec);
                      });
+  }
+
+  // The body of a small request usually arrived with its header: parse it
+  // from the buffer instead of starting another read. True when that
+  // settled the request (complete, or a parse error in `ec`).
+  bool parse_buffered(beast::error_code& ec) {
+    while (!parser_->is_done() && buffer_.size() > 0) {
+      const std::size_t used = parser_->put(buffer_.data(), ec);
+      buffer_.consume(used);
+      if (ec == http::error::need_more) {
+        ec = {};
+        return false;
+      }
+      if (ec) return true;
+      if (used == 0) return false;
+    }
+    return parser_->is_done();
   }
 
   void on_read(beast::error_code ec) {
@@ -173,18 +228,19 @@ class HttpServer::State::Session : public std::enable_shared_from_this<Session> 
       return write(std::move(response));
     }
     try {
-      // The answer may come from any thread (an actor): hop back onto the strand.
+      // The answer may come from any thread (an actor worker): hop back onto
+      // the strand. Usually it comes at once, on this strand (a call run
+      // inline on this I/O thread): then dispatch writes it without a hop.
       awaiting_answer_ = true;
       (*handler)(request, [self = shared_from_this()](Response response) {
-        net::post(self->stream_.get_executor(),
-                  [self, response = std::move(response)]() mutable {
-                    if (!self->awaiting_answer_) {
-                      log_error("a route handler answered twice; ignored");
-                      return;
-                    }
-                    self->awaiting_answer_ = false;
-                    self->write(std::move(response));
-                  });
+        net::dispatch(self->stream_.get_executor(), [self, response = std::move(response)] {
+          if (!self->awaiting_answer_) {
+            log_error("a route handler answered twice; ignored");
+            return;
+          }
+          self->awaiting_answer_ = false;
+          self->write(response);
+        });
       });
     } catch (const std::exception& e) {
       log_error("handler failed", "path", request.path, "error", e.what());
@@ -203,31 +259,31 @@ class HttpServer::State::Session : public std::enable_shared_from_this<Session> 
     return response;
   }
 
-  void write(Response response) {
-    auto& out = response_;
-    out = {};
-    out.version(11);
-    out.result(static_cast<unsigned>(response.status));
-    out.set(http::field::access_control_allow_origin, kAllowOrigin);
-    if (response.status != 204 && response.status != 304) {
-      out.set(http::field::content_type, response.content_type);
-      out.body() = std::move(response.body);
+  // An answer almost always fits the socket's send buffer: send it at once
+  // (the socket is non-blocking), and only wait for the socket when it did
+  // not all go.
+  void write(const Response& response) {
+    keep_open_ = keep_alive_ && !stopping_;
+    format_response(response, keep_open_, out_);
+    beast::error_code ec;
+    std::size_t sent = stream_.socket().write_some(net::buffer(out_), ec);
+    if (ec == net::error::would_block || ec == net::error::try_again) {
+      ec = {};
+      sent = 0;
     }
-    for (auto& [name, value] : response.headers) out.set(name, value);
-    out.keep_alive(keep_alive_ && !stopping_);
-    // 204/304 carry no body and, per RFC 9110, no Content-Length either.
-    if (response.status != 204 && response.status != 304) out.prepare_payload();
+    if (ec || sent == out_.size()) return on_write(ec);
     stream_.expires_after(server_->options.request_timeout);  // a client that never reads
-    http::async_write(stream_, out, [self = shared_from_this()](beast::error_code ec, std::size_t) {
-      self->on_write(ec);
-    });
+    net::async_write(stream_, net::buffer(out_.data() + sent, out_.size() - sent),
+                     [self = shared_from_this()](beast::error_code write_ec, std::size_t) {
+                       self->on_write(write_ec);
+                     });
   }
 
   void on_write(beast::error_code ec) {
     busy_ = false;
     if (ec) return close();
     // While the node stops, do not linger: exit must not wait on slow clients.
-    if (!response_.keep_alive()) return stopping_ ? close() : linger_then_close();
+    if (!keep_open_) return stopping_ ? close() : linger_then_close();
     do_read();
   }
 
@@ -260,9 +316,10 @@ class HttpServer::State::Session : public std::enable_shared_from_this<Session> 
   beast::flat_buffer buffer_;
   std::shared_ptr<State> server_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  http::response<http::string_body> response_;
+  std::string out_;  // the answer being written
   std::array<char, 4096> drain_buffer_;
-  bool keep_alive_ = true;
+  bool keep_alive_ = true;  // the request allows keep-alive
+  bool keep_open_ = true;   // the answer being written is not the last one
   bool awaiting_answer_ = false;  // a route handler owes this connection an answer
   bool busy_ = false;
   bool stopping_ = false;

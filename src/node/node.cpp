@@ -4,12 +4,12 @@
 #include <cstdlib>
 #include <cstdio>
 #include <stdexcept>
-#include <thread>
 
 #include <boost/asio.hpp>
 
 #include "lang/builtins.h"
 #include "node/http_server.h"
+#include "node/io_threads.h"
 #include "node/log.h"
 #include "node/peer_address.h"
 #include "node/registry_service.h"
@@ -39,7 +39,10 @@ NodeOptions with_io_threads(NodeOptions options) {
 Node::Node(NodeOptions options, std::shared_ptr<NodeBackend> backend)
     : options_(with_io_threads(std::move(options))),
       backend_(std::move(backend)),
-      io_(std::make_unique<net::io_context>(options_.io_threads)),
+      // Not the single-thread hint (1), even with one I/O thread: spare
+      // threads join when a handler holds one (IoThreads), and with hint 1
+      // Asio does not wake a second thread for queued work.
+      io_(std::make_unique<net::io_context>()),
       shutdown_(std::make_unique<Shutdown>(*io_)) {}
 
 Node::~Node() {
@@ -132,12 +135,19 @@ int Node::run() {
     log_info("signal received, stopping", "signal", signal);
     begin_shutdown();
   });
-  std::vector<std::thread> extra;
-  for (int i = 1; i < options_.io_threads; ++i) extra.emplace_back([this] { io_->run(); });
-  io_->run();
-  for (auto& thread : extra) thread.join();
+  // JSON-RPC calls to idle servers run on the I/O threads (IoThreads).
+  IoThreads threads(*io_, options_.io_threads);
+  backend_->set_inline_host(&threads);
+  try {
+    threads.run();
+  } catch (...) {
+    backend_->set_inline_host(nullptr);
+    throw;
+  }
+  backend_->set_inline_host(nullptr);  // from here on the monitor no longer calls `threads`
   // No I/O thread runs any more: answer the calls still waiting for a peer (so
-  // no server waits for its timeout), then stop the servers (pending answers
+  // no server waits for its timeout; stop_when_drained did it already unless
+  // the io_context stopped otherwise), then stop the servers (pending answers
   // are dropped).
   if (registry_) registry_->abandon_calls();
   backend_->shutdown();
@@ -173,6 +183,10 @@ void Node::stop_when_drained(std::chrono::steady_clock::time_point deadline) {
                http_->connection_count());
     }
     io_->stop();
+    // Handlers still running on I/O threads may wait for a peer, and no I/O
+    // will answer them now: fail those calls, so that run() is not kept
+    // waiting for their timeouts.
+    if (registry_) registry_->abandon_calls();
     return;
   }
   shutdown_->drain_timer.expires_after(std::chrono::milliseconds(10));

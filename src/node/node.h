@@ -26,6 +26,7 @@ class io_context;
 }
 
 namespace relay::actors {
+class InlineHost;
 class RemoteCaller;
 class Runtime;
 }
@@ -46,6 +47,9 @@ class NodeBackend : public RpcBackend {
   // unplugged). A backend serves can_route/call_remote through it and hands
   // it to its actor runtime, so JSON-RPC and Relay code route the same way.
   virtual void set_remote_caller(actors::RemoteCaller*) {}
+  // The node's I/O threads, while they run (nullptr after): calls to idle
+  // local servers may then run on them (actors::InlineHost).
+  virtual void set_inline_host(actors::InlineHost*) {}
   virtual void configure(const NodeOptions&) {}  // at start(): e.g. the call timeout
   virtual void shutdown() {}  // stop servers; pending calls get answered or dropped
 };

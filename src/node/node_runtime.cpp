@@ -45,6 +45,8 @@ class RuntimeBackend final : public RoutedBackend {
     runtime_.set_remote_caller(remote);
   }
 
+  void set_inline_host(actors::InlineHost* host) override { runtime_.set_inline_host(host); }
+
   void shutdown() override { runtime_.shutdown(); }
 
  private:

@@ -25,7 +25,9 @@ struct NodeOptions {
   LogLevel log_level = LogLevel::info;
   bool disable_registry = false;
 
-  // Server tuning (not command-line flags; see docs/NODE.md for why 1 thread).
+  // Server tuning (not command-line flags). I/O threads also run the
+  // JSON-RPC handlers of idle servers; see docs/NODE.md "I/O threads" for
+  // why 1 (more are started while handlers hold them).
   int io_threads = 1;
   std::size_t body_limit = 1024 * 1024;            // larger bodies get 413
   std::size_t header_limit = 16 * 1024;            // larger header blocks get 431

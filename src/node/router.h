@@ -26,7 +26,7 @@ struct Request {
 struct Response {
   int status = 200;
   std::string body;  // JSON unless content_type says otherwise; empty for 204
-  std::string content_type = "application/json";
+  std::string_view content_type = "application/json";  // a literal: no copy per answer
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
 
   static Response json(int status, std::string body);
