@@ -683,25 +683,7 @@ Value UnaryNode::eval(ExecContext& ctx) const {
 // The number cases of a binary operator: false when not both numbers (or / and % by 0).
 template <Tok Op>
 [[gnu::always_inline]] inline bool number_op(const Value& a, const Value& b, Value& out) {
-    if (!a.is_number() || !b.is_number()) return false;
-    double x = a.as_number(), y = b.as_number();
-    if constexpr (Op == Tok::Plus) out = Value::number(x + y);
-    else if constexpr (Op == Tok::Minus) out = Value::number(x - y);
-    else if constexpr (Op == Tok::Star) out = Value::number(x * y);
-    else if constexpr (Op == Tok::Lt) out = Value::boolean(x < y);
-    else if constexpr (Op == Tok::Le) out = Value::boolean(x <= y);
-    else if constexpr (Op == Tok::Gt) out = Value::boolean(x > y);
-    else if constexpr (Op == Tok::Ge) out = Value::boolean(x >= y);
-    else if constexpr (Op == Tok::Eq) out = Value::boolean(x == y);
-    else if constexpr (Op == Tok::Ne) out = Value::boolean(x != y);
-    else if constexpr (Op == Tok::Percent) {
-        if (y == 0) return false;
-        out = Value::number(fmod_fast(x, y));
-    } else if constexpr (Op == Tok::Slash) {
-        if (y == 0) return false;
-        out = Value::number(x / y);
-    }
-    return true;
+    return a.is_number() && b.is_number() && arith_numbers(Op, a.as_number(), b.as_number(), out);
 }
 
 template <Tok Op>

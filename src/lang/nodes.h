@@ -184,8 +184,9 @@ struct BinaryNode : Node {
     virtual Tok arith_op() const { return Tok::End; }
 };
 
-// `op` applied to two numbers, for the operators Operand::set accepts as Arith;
-// false when the result is not a number fast path (then the node decides).
+// `op` applied to two numbers (inlined with a constant `op` by BinaryOp, and
+// with the operator of an Arith operand); false for / and % by zero and for
+// other operators: then the node decides.
 [[gnu::always_inline]] inline bool arith_numbers(Tok op, double x, double y, Value& out) {
     switch (op) {
         case Tok::Plus: out = Value::number(x + y); return true;
@@ -194,6 +195,10 @@ struct BinaryNode : Node {
         case Tok::Percent:
             if (y == 0) return false;
             out = Value::number(fmod_fast(x, y));
+            return true;
+        case Tok::Slash:
+            if (y == 0) return false;
+            out = Value::number(x / y);
             return true;
         case Tok::Lt: out = Value::boolean(x < y); return true;
         case Tok::Le: out = Value::boolean(x <= y); return true;
@@ -242,6 +247,7 @@ bool Operand::number(ExecContext& ctx, double& out) const {
                 case Tok::Minus: out = a - c; return true;
                 case Tok::Star: out = a * c; return true;
                 case Tok::Percent: out = fmod_fast(a, c); return c != 0;
+                case Tok::Slash: out = a / c; return c != 0;
                 default: return false;
             }
         }

@@ -172,9 +172,9 @@ void Operand::set(const Node* n) {
         kind = Kind::Const;
         constant = lit->value;
     } else if (auto* bin = dynamic_cast<const BinaryNode*>(n); bin && bin->lhs.simple() && bin->rhs.simple()) {
-        // Division is left to the node: its by-zero error needs the node anyway.
+        // A division or modulo by zero falls back to the node, which raises.
         Tok t = bin->arith_op();
-        if (t != Tok::End && t != Tok::Slash) {
+        if (t != Tok::End) {
             kind = Kind::Arith;
             op = t;
         }

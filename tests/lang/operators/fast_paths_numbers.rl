@@ -20,3 +20,12 @@ print(pick(1, 2), pick(2, 1), pick("a", "b"))      // expect: less not less less
 print(try { pick(1, "b") } catch e { e.kind })     // expect: TypeError
 fn calls(n) { [mod(n, 4), mod(n - 1, 4), pick(n * 2, n + 1)] }
 print(calls(5))           // expect: [1, 0, "not less"]
+fn div(a, b) { a / b }
+print(div(7, 2), div(-1, 4), div(1, 3))             // expect: 3.5 -0.25 0.3333333333333333
+print(try { div(1, 0) } catch e { e.kind })          // expect: ZeroDivisionError
+print(try { div("a", 2) } catch e { e.kind })        // expect: TypeError
+fn avg(total, n) { set sum = 0
+    for i in range(n) { set sum = sum + total / n }
+    sum }
+print(avg(10, 4), try { avg(1, 0) } catch e { e.kind }, try { avg(1, 1) + avg(nil, 1) } catch e { e.kind })
+// expect: 10 0 TypeError
