@@ -103,7 +103,7 @@ Value Runtime::Impl::call(ExecContext& ctx, std::string_view target, std::string
     const Call* parent = current_call(ctx);
     Actor* self = parent ? parent->actor : nullptr;
     const Deadline deadline = deadline_for(ctx);
-    const int hops = parent ? parent->hops : 0;  // the callee serves the same request
+    const int hops = current_hops(ctx);  // the callee serves the same request
     if (inline_calls && callee->try_acquire())
         return run_inline(ctx, self, *callee, *m, args, deadline, hops, target);
     return run_queued(self, *callee, *m, args, deadline, hops, target);

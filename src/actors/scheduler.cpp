@@ -61,14 +61,7 @@ void Runtime::Impl::wake_locked() {
 bool Runtime::Impl::spawn_locked() {
     if (threads >= kMaxThreads) return false;
     Worker& w = workers.emplace_back(*this);
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    // Relay recursion is deep (kMaxDepth frames); the stack is virtual memory,
-    // only touched pages cost.
-    pthread_attr_setstacksize(&attr, kInterpreterStackBytes);
-    const int rc = pthread_create(&w.thread, &attr, &worker_entry, &w);
-    pthread_attr_destroy(&attr);
-    if (rc != 0) {
+    if (!start_big_stack_thread(w.thread, &worker_entry, &w)) {
         workers.pop_back();
         return false;
     }

@@ -253,9 +253,6 @@ struct FnProto {
     const Node* body_fast = nullptr;  // the body, or its only statement
     bool is_receive = false;
     bool any_param_typed = false;
-    // No cells and no type annotations, parameter i in slot i: a call only
-    // fills slots (CallNode's fast path).
-    bool plain = false;
     mutable std::atomic<bool> types_checked{false};
 };
 

@@ -113,11 +113,11 @@ std::string param_error(const FnProto& p, size_t i, const std::string& reason) {
     return "invalid params: " + who + ": parameter '" + p.param_names[i] + "' " + reason;
 }
 
-void check_params(const FnProto& p, ExecContext::Frame& f) {
+[[gnu::noinline]] void check_params(const FnProto& p, const Value* slots, Cell* const* cells) {
     for (size_t i = 0; i < p.param_types.size(); ++i) {
         if (!p.param_types[i]) continue;
         const VarRef& ref = p.param_refs[i];
-        const Value& v = ref.mode == VarMode::Local ? f.slots[ref.index] : f.cells[ref.index]->value;
+        const Value& v = ref.mode == VarMode::Local ? slots[ref.index] : cells[ref.index]->value;
         if (auto failure = check_detailed(*p.param_types[i], v)) raise(failure->kind, param_error(p, i, failure->reason));
     }
 }
@@ -135,25 +135,28 @@ void check_params(const FnProto& p, ExecContext::Frame& f) {
 
 // A callee's frame on the context's stacks: allocated on entry, and on any
 // exit the values released, the stacks and the caller's frame restored.
+// CallFrame<false> is for functions without captured variables (no cells):
+// the common case, kept free of the cell bookkeeping.
+template <bool kCells>
 class CallFrame {
 public:
     CallFrame(ExecContext& ctx, const FnProto& p)
         : ctx_(ctx), stack_(ctx.stack()), saved_(ctx.frame), n_slots_(static_cast<uint32_t>(p.num_slots)),
-          n_cells_(static_cast<uint32_t>(p.num_cells)) {
+          n_cells_(kCells ? static_cast<uint32_t>(p.num_cells) : 0) {
         vchunk_ = stack_.values.chunk();
         vtop_ = stack_.values.top();
         slots_ = stack_.values.alloc(n_slots_);
-        if (n_cells_) {
+        if (kCells && n_cells_) {
             cchunk_ = stack_.cells.chunk();
             ctop_ = stack_.cells.top();
             cells_ = stack_.cells.alloc(n_cells_);
         }
     }
-    ~CallFrame() {
+    [[gnu::always_inline]] ~CallFrame() {
         ctx_.frame = saved_;
         for (uint32_t i = 0; i < n_slots_; ++i) slots_[i] = Value();
         stack_.values.reset_to(vchunk_, vtop_);
-        if (n_cells_) {
+        if (kCells && n_cells_) {
             for (uint32_t i = 0; i < n_cells_; ++i) {
                 if (cells_[i]) cells_[i]->release();
                 cells_[i] = nullptr;
@@ -164,44 +167,65 @@ public:
     CallFrame(const CallFrame&) = delete;
     CallFrame& operator=(const CallFrame&) = delete;
 
+    // Parameter i gets `v` (its slot or cell is fresh).
     void bind(const FnProto& p, size_t i, Value v) {
-        const VarRef& ref = p.param_refs[i];
-        if (ref.mode == VarMode::Local) new (&slots_[ref.index]) Value(std::move(v));  // the slot is a fresh nil
-        else replace_cell(cells_[ref.index], std::move(v));
+        if constexpr (!kCells) {
+            // Without cells parameter i is slot i: parameters are declared first
+            // (resolve_function) and numbered in declaration order (pop_function).
+            new (&slots_[i]) Value(std::move(v));
+        } else {
+            const VarRef& ref = p.param_refs[i];
+            if (ref.mode == VarMode::Local) new (&slots_[ref.index]) Value(std::move(v));
+            else replace_cell(cells_[ref.index], std::move(v));
+        }
     }
 
     // Runs the body of `c` on this frame, already filled with its arguments.
-    Value run(const Closure& c) {
-        const FnProto& p = *c.proto;
-        ExecContext::Frame frame{slots_, cells_, c.upvalues.data()};
-        if (p.any_param_typed) check_params(p, frame);
-        if (ctx_.depth >= kMaxDepth) [[unlikely]] stack_overflow();
-        ctx_.check_cancel();
-        ++ctx_.depth;
-        ctx_.frame = frame;
+    [[gnu::always_inline]] Value run(const Closure& c) {
+        enter(c);
         try {
-            Value result = p.body_fast->eval(ctx_);
-            if (ctx_.returning) {
-                result = std::move(ctx_.return_value);
-                ctx_.returning = false;
-            }
-            --ctx_.depth;
-            if (p.result_type) [[unlikely]] check_result(p, result);
+            Value result = c.proto->body_fast->eval(ctx_);
+            leave(*c.proto, result);
             return result;
         } catch (RelayError& e) {
-            --ctx_.depth;
-            ctx_.returning = false;
-            if (e.trace.size() < 40) e.trace.push_back(p.name.empty() ? "anonymous fn" : p.name);
+            unwind(*c.proto, &e);
             throw;
         } catch (...) {
-            --ctx_.depth;
-            ctx_.returning = false;
+            unwind(*c.proto, nullptr);
             throw;
         }
     }
 
+    // run() in three steps, for a caller that handles the errors itself.
+    // enter: checks the arguments, the depth and cancellation, then makes
+    // this frame the current one.
+    [[gnu::always_inline]] void enter(const Closure& c) {
+        const FnProto& p = *c.proto;
+        if (p.any_param_typed) [[unlikely]] check_params(p, slots_, cells_);
+        if (ctx_.depth >= kMaxDepth) [[unlikely]] stack_overflow();
+        ctx_.check_cancel();
+        ++ctx_.depth;
+        ctx_.frame = ExecContext::Frame{slots_, cells_, c.upvalues.data()};
+    }
+    // leave: `result`, the body's value, becomes the call's (a `return`'s
+    // value instead when there was one), checked.
+    [[gnu::always_inline]] void leave(const FnProto& p, Value& result) {
+        --ctx_.depth;
+        if (ctx_.returning) {
+            result = std::move(ctx_.return_value);
+            ctx_.returning = false;
+        }
+        if (p.result_type) [[unlikely]] check_result(p, result);
+    }
+    // unwind: an exception left the body (`e`: a Relay error, else nullptr).
+    void unwind(const FnProto& p, RelayError* e) {
+        --ctx_.depth;
+        ctx_.returning = false;
+        if (e && e->trace.size() < 40) e->trace.push_back(p.name.empty() ? "anonymous fn" : p.name);
+    }
+
 private:
-    static void check_result(const FnProto& p, const Value& result) {
+    [[gnu::noinline]] static void check_result(const FnProto& p, const Value& result) {
         if (auto failure = check_detailed(*p.result_type, result))
             raise(failure->kind,
                   (p.name.empty() ? std::string("anonymous fn") : "fn " + p.name) + ": return value " + failure->reason);
@@ -216,22 +240,22 @@ private:
     Cell** cells_ = nullptr;
 };
 
-Value call_closure_nodes(ExecContext& ctx, const Closure& c, const std::vector<Operand>& args) {
+// Calls `c` with arguments evaluated by `arg(i)` straight into its frame.
+template <bool kCells, class Arg>
+[[gnu::always_inline]] inline Value call_in_frame(ExecContext& ctx, const Closure& c, size_t n, Arg&& arg) {
     const FnProto& p = *c.proto;
-    if (args.size() != p.param_names.size()) [[unlikely]] arity_error(p, args.size());
-    CallFrame frame(ctx, p);
-    for (size_t i = 0; i < args.size(); ++i) frame.bind(p, i, args[i].get(ctx));
+    if (n != p.param_names.size()) [[unlikely]] arity_error(p, n);
+    CallFrame<kCells> frame(ctx, p);
+    for (size_t i = 0; i < n; ++i) frame.bind(p, i, arg(i));
     return frame.run(c);
 }
 
 }  // namespace
 
 Value call_closure(ExecContext& ctx, const Closure& c, std::span<Value> args) {
-    const FnProto& p = *c.proto;
-    if (args.size() != p.param_names.size()) arity_error(p, args.size());
-    CallFrame frame(ctx, p);
-    for (size_t i = 0; i < args.size(); ++i) frame.bind(p, i, std::move(args[i]));
-    return frame.run(c);
+    auto arg = [&](size_t i) { return std::move(args[i]); };
+    if (c.proto->num_cells == 0) return call_in_frame<false>(ctx, c, args.size(), arg);
+    return call_in_frame<true>(ctx, c, args.size(), arg);
 }
 
 std::string callable_name(const Value& fn) {
@@ -369,14 +393,8 @@ Value SetNode::eval(ExecContext& ctx) const {
             return;
         }
     }
-    Value rhs = operand.get(ctx);
-    Value* s = slot(ctx);
-    if (s && s->is_number() && rhs.is_number()) [[likely]] {
-        *s = Value::number(s->as_number() + rhs.as_number());
-        return;
-    }
     Value out;
-    (void)add_to(ctx, std::move(rhs), out);
+    (void)add_to(ctx, operand.get(ctx), out);
 }
 
 void SetNode::exec(ExecContext& ctx) const {
@@ -553,68 +571,34 @@ void note_call_site(RelayError& e, int line, bool closure) {
         e.trace.back() += " (called at line " + std::to_string(line) + ")";
 }
 
-// The frame of a plain closure (slots only): on any exit the slots are
-// released and the caller's frame and stack position restored.
-class PlainFrame {
-public:
-    PlainFrame(ExecContext& ctx, uint32_t n_slots)
-        : ctx_(ctx), values_(ctx.stack().values), saved_(ctx.frame), chunk_(values_.chunk()), top_(values_.top()),
-          n_slots_(n_slots), slots_(values_.alloc(n_slots)) {}
-    ~PlainFrame() {
-        ctx_.frame = saved_;
-        for (uint32_t i = 0; i < n_slots_; ++i) slots_[i] = Value();
-        values_.reset_to(chunk_, top_);
-    }
-    PlainFrame(const PlainFrame&) = delete;
-    PlainFrame& operator=(const PlainFrame&) = delete;
-    Value* slots() const { return slots_; }
-
-private:
-    ExecContext& ctx_;
-    ChunkStack<Value>& values_;
-    const ExecContext::Frame saved_;
-    const uint32_t chunk_, top_, n_slots_;
-    Value* const slots_;
-};
-
 }  // namespace
 
-// The common call: a closure without cells or annotations, arguments read
-// through Operands straight into the callee's slots.
-[[gnu::always_inline]] inline Value CallNode::call_plain(ExecContext& ctx, const Closure& c) const {
+// A call of a closure without cells (the common case): the arguments read
+// through Operands straight into its slots, and one handler for the errors
+// of the call and of the body (CallFrame::run's steps, flattened: this is
+// the hottest path of the interpreter).
+[[gnu::always_inline]] inline Value CallNode::call_without_cells(ExecContext& ctx, const Closure& c) const {
     const FnProto& p = *c.proto;
-    PlainFrame frame(ctx, static_cast<uint32_t>(p.num_slots));
+    CallFrame<false> frame(ctx, p);
     try {
         const size_t n = fast_args.size();
         if (n != p.param_names.size()) [[unlikely]] arity_error(p, n);
-        Value* slots = frame.slots();
-        const Operand* args = fast_args.data();
-        for (size_t i = 0; i < n; ++i) new (&slots[i]) Value(args[i].get(ctx));  // parameter i is slot i
-        if (ctx.depth >= kMaxDepth) [[unlikely]] stack_overflow();
-        ctx.check_cancel();
+        for (size_t i = 0; i < n; ++i) frame.bind(p, i, fast_args[i].get(ctx));
+        frame.enter(c);
     } catch (RelayError& e) {
         annotate(e, line);
         throw;
     }
-    ++ctx.depth;
-    ctx.frame = ExecContext::Frame{frame.slots(), nullptr, c.upvalues.data()};
     try {
         Value result = p.body_fast->eval(ctx);
-        --ctx.depth;
-        if (ctx.returning) {
-            ctx.returning = false;
-            return std::move(ctx.return_value);
-        }
+        frame.leave(p, result);
         return result;
     } catch (RelayError& e) {
-        --ctx.depth;
-        ctx.returning = false;
-        if (e.trace.size() < 40) e.trace.push_back(p.name.empty() ? "anonymous fn" : p.name);
+        frame.unwind(p, &e);
         note_call_site(e, line, true);
         throw;
     } catch (...) {
-        --ctx.depth;
-        ctx.returning = false;
+        frame.unwind(p, nullptr);
         throw;
     }
 }
@@ -631,17 +615,24 @@ Value CallNode::eval(ExecContext& ctx) const {
         raise_at(ErrorKind::TypeError, "cannot call " + describe_type(fn) + " (not a function)", line);
     const Function& f = fn.as_function();
     const bool closure = f.kind() == FunctionKind::Closure;
-    if (closure && static_cast<const Closure&>(f).proto->plain) [[likely]]
-        return call_plain(ctx, static_cast<const Closure&>(f));
+    if (closure && static_cast<const Closure&>(f).proto->num_cells == 0) [[likely]]
+        return call_without_cells(ctx, static_cast<const Closure&>(f));
     try {
-        if (closure) return call_closure_nodes(ctx, static_cast<const Closure&>(f), fast_args);
-        ArgBuffer buf(args.size());
-        for (size_t i = 0; i < args.size(); ++i) buf[i] = fast_args[i].get(ctx);
-        return static_cast<const NativeFunction&>(f).invoke(ctx, buf.span());
+        if (closure)
+            return call_in_frame<true>(ctx, static_cast<const Closure&>(f), fast_args.size(),
+                                       [&](size_t i) { return fast_args[i].get(ctx); });
+        return call_native(ctx, static_cast<const NativeFunction&>(f));
     } catch (RelayError& e) {
         note_call_site(e, line, closure);
         throw;
     }
+}
+
+// Out of line: keeps the argument buffer out of eval()'s frame.
+[[gnu::noinline]] Value CallNode::call_native(ExecContext& ctx, const NativeFunction& f) const {
+    ArgBuffer buf(args.size());
+    for (size_t i = 0; i < args.size(); ++i) buf[i] = fast_args[i].get(ctx);
+    return f.invoke(ctx, buf.span());
 }
 
 Value MethodNode::call_on(ExecContext& ctx, Value&& recv) const {
@@ -680,21 +671,15 @@ Value UnaryNode::eval(ExecContext& ctx) const {
     return at_line(line, [&] { return negate(v); });
 }
 
-// The number cases of a binary operator: false when not both numbers (or / and % by 0).
-template <Tok Op>
-[[gnu::always_inline]] inline bool number_op(const Value& a, const Value& b, Value& out) {
-    return a.is_number() && b.is_number() && arith_numbers(Op, a.as_number(), b.as_number(), out);
-}
-
 template <Tok Op>
 Value BinaryOp<Op>::eval(ExecContext& ctx) const {
     Value out;
     if (lhs.simple() && rhs.simple()) {
-        if (number_op<Op>(lhs.peek(ctx), rhs.peek(ctx), out)) return out;
+        if (number_op(Op, lhs.peek(ctx), rhs.peek(ctx), out)) return out;
     }
     Value a = lhs.get(ctx);
     Value b = rhs.get(ctx);
-    if (number_op<Op>(a, b, out)) [[likely]] return out;
+    if (number_op(Op, a, b, out)) [[likely]] return out;
     try {
         if constexpr (Op == Tok::Plus) return add(std::move(a), b);
         if constexpr (Op == Tok::Minus) return sub(a, b);
@@ -717,30 +702,17 @@ Value BinaryOp<Op>::eval(ExecContext& ctx) const {
 template <Tok Op>
 bool BinaryOp<Op>::test(ExecContext& ctx) const {
     if constexpr (Op == Tok::Lt || Op == Tok::Le || Op == Tok::Gt || Op == Tok::Ge || Op == Tok::Eq || Op == Tok::Ne) {
+        bool result;
         if (lhs.simple() && rhs.simple()) {
             const Value& a = lhs.peek(ctx);
             const Value& b = rhs.peek(ctx);
-            if (a.is_number() && b.is_number()) [[likely]] {
-                double x = a.as_number(), y = b.as_number();
-                if constexpr (Op == Tok::Lt) return x < y;
-                if constexpr (Op == Tok::Le) return x <= y;
-                if constexpr (Op == Tok::Gt) return x > y;
-                if constexpr (Op == Tok::Ge) return x >= y;
-                if constexpr (Op == Tok::Eq) return x == y;
-                if constexpr (Op == Tok::Ne) return x != y;
-            }
+            if (a.is_number() && b.is_number() && number_compare(Op, a.as_number(), b.as_number(), result)) [[likely]]
+                return result;
         }
         Value a = lhs.get(ctx);
         Value b = rhs.get(ctx);
-        if (a.is_number() && b.is_number()) [[likely]] {
-            double x = a.as_number(), y = b.as_number();
-            if constexpr (Op == Tok::Lt) return x < y;
-            if constexpr (Op == Tok::Le) return x <= y;
-            if constexpr (Op == Tok::Gt) return x > y;
-            if constexpr (Op == Tok::Ge) return x >= y;
-            if constexpr (Op == Tok::Eq) return x == y;
-            if constexpr (Op == Tok::Ne) return x != y;
-        }
+        if (a.is_number() && b.is_number() && number_compare(Op, a.as_number(), b.as_number(), result)) [[likely]]
+            return result;
         if constexpr (Op == Tok::Eq) return equals(a, b);
         if constexpr (Op == Tok::Ne) return !equals(a, b);
         try {

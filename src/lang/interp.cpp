@@ -269,10 +269,18 @@ std::string check_syntax(std::string_view source, std::string_view file_name) {
     return interp.compile(source, file_name).error;
 }
 
-void run_on_big_stack(const std::function<void()>& fn) {
+bool start_big_stack_thread(pthread_t& thread, void* (*entry)(void*), void* arg) {
     pthread_attr_t attr;
     pthread_attr_init(&attr);
+    // Relay recursion is deep (kMaxDepth frames); the stack is virtual
+    // memory, only touched pages cost.
     pthread_attr_setstacksize(&attr, kInterpreterStackBytes);
+    const int rc = pthread_create(&thread, &attr, entry, arg);
+    pthread_attr_destroy(&attr);
+    return rc == 0;
+}
+
+void run_on_big_stack(const std::function<void()>& fn) {
     struct Job {
         const std::function<void()>* fn;
         std::exception_ptr error;
@@ -287,12 +295,10 @@ void run_on_big_stack(const std::function<void()>& fn) {
         }
         return nullptr;
     };
-    if (pthread_create(&thread, &attr, entry, &job) != 0) {
-        pthread_attr_destroy(&attr);
+    if (!start_big_stack_thread(thread, entry, &job)) {
         fn();  // no thread: run here with the stack we have
         return;
     }
-    pthread_attr_destroy(&attr);
     pthread_join(thread, nullptr);
     if (job.error) std::rethrow_exception(job.error);
 }

@@ -14,6 +14,8 @@
 // with big stacks (actors), see kInterpreterStackBytes.
 #pragma once
 
+#include <pthread.h>
+
 #include <atomic>
 #include <cstddef>
 #include <functional>
@@ -41,6 +43,9 @@ inline constexpr int kMaxDepth = 12'000;
 
 // Runs `fn` on a fresh thread with a kInterpreterStackBytes stack and waits.
 void run_on_big_stack(const std::function<void()>& fn);
+// Starts a thread with a kInterpreterStackBytes stack (pthread_create's
+// contract: `entry(arg)`; `thread` set on success). False when it could not.
+bool start_big_stack_thread(pthread_t& thread, void* (*entry)(void*), void* arg);
 
 // Thrown (not a RelayError: Relay's try/catch cannot catch it) to unwind a
 // call whose deadline passed; the actor runtime rolls the state back.

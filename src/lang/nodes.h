@@ -141,7 +141,8 @@ struct CallNode final : Node {
     std::vector<Operand> fast_args;
     int global_callee = -1;  // callee is this global: read without a copy
     Value eval(ExecContext& ctx) const override;
-    Value call_plain(ExecContext& ctx, const Closure& c) const;
+    Value call_without_cells(ExecContext& ctx, const Closure& c) const;
+    Value call_native(ExecContext& ctx, const NativeFunction& f) const;
     void resolve(Resolver& r) override;
 };
 
@@ -184,30 +185,46 @@ struct BinaryNode : Node {
     virtual Tok arith_op() const { return Tok::End; }
 };
 
-// `op` applied to two numbers (inlined with a constant `op` by BinaryOp, and
-// with the operator of an Arith operand); false for / and % by zero and for
-// other operators: then the node decides.
-[[gnu::always_inline]] inline bool arith_numbers(Tok op, double x, double y, Value& out) {
+// The number cases of the binary operators, shared by BinaryOp (inlined with
+// a constant `op`) and by Arith operands (the operator read at run time).
+// False when `op` is not of that kind, and for / and % by zero: then the
+// node decides (and raises).
+[[gnu::always_inline]] inline bool number_arith(Tok op, double x, double y, double& out) {
     switch (op) {
-        case Tok::Plus: out = Value::number(x + y); return true;
-        case Tok::Minus: out = Value::number(x - y); return true;
-        case Tok::Star: out = Value::number(x * y); return true;
-        case Tok::Percent:
-            if (y == 0) return false;
-            out = Value::number(fmod_fast(x, y));
-            return true;
+        case Tok::Plus: out = x + y; return true;
+        case Tok::Minus: out = x - y; return true;
+        case Tok::Star: out = x * y; return true;
         case Tok::Slash:
             if (y == 0) return false;
-            out = Value::number(x / y);
+            out = x / y;
             return true;
-        case Tok::Lt: out = Value::boolean(x < y); return true;
-        case Tok::Le: out = Value::boolean(x <= y); return true;
-        case Tok::Gt: out = Value::boolean(x > y); return true;
-        case Tok::Ge: out = Value::boolean(x >= y); return true;
-        case Tok::Eq: out = Value::boolean(x == y); return true;
-        case Tok::Ne: out = Value::boolean(x != y); return true;
+        case Tok::Percent:
+            if (y == 0) return false;
+            out = fmod_fast(x, y);
+            return true;
         default: return false;
     }
+}
+[[gnu::always_inline]] inline bool number_compare(Tok op, double x, double y, bool& out) {
+    switch (op) {
+        case Tok::Lt: out = x < y; return true;
+        case Tok::Le: out = x <= y; return true;
+        case Tok::Gt: out = x > y; return true;
+        case Tok::Ge: out = x >= y; return true;
+        case Tok::Eq: out = x == y; return true;
+        case Tok::Ne: out = x != y; return true;
+        default: return false;
+    }
+}
+// Both, as a Value.
+[[gnu::always_inline]] inline bool number_op(Tok op, const Value& a, const Value& b, Value& out) {
+    if (!a.is_number() || !b.is_number()) return false;
+    double d;
+    bool flag;
+    if (number_arith(op, a.as_number(), b.as_number(), d)) out = Value::number(d);
+    else if (number_compare(op, a.as_number(), b.as_number(), flag)) out = Value::boolean(flag);
+    else return false;
+    return true;
 }
 
 Value Operand::get(ExecContext& ctx) const {
@@ -216,11 +233,8 @@ Value Operand::get(ExecContext& ctx) const {
         case Kind::Const: return constant;
         case Kind::Arith: {
             const auto* b = static_cast<const BinaryNode*>(node);
-            const Value& x = b->lhs.peek(ctx);
-            const Value& y = b->rhs.peek(ctx);
             Value out;
-            if (x.is_number() && y.is_number() && arith_numbers(op, x.as_number(), y.as_number(), out)) [[likely]]
-                return out;
+            if (number_op(op, b->lhs.peek(ctx), b->rhs.peek(ctx), out)) [[likely]] return out;
             return node->eval(ctx);
         }
         default: return node->eval(ctx);
@@ -240,16 +254,7 @@ bool Operand::number(ExecContext& ctx, double& out) const {
             const auto* b = static_cast<const BinaryNode*>(node);
             const Value& x = b->lhs.peek(ctx);
             const Value& y = b->rhs.peek(ctx);
-            if (!x.is_number() || !y.is_number()) return false;
-            const double a = x.as_number(), c = y.as_number();
-            switch (op) {
-                case Tok::Plus: out = a + c; return true;
-                case Tok::Minus: out = a - c; return true;
-                case Tok::Star: out = a * c; return true;
-                case Tok::Percent: out = fmod_fast(a, c); return c != 0;
-                case Tok::Slash: out = a / c; return c != 0;
-                default: return false;
-            }
+            return x.is_number() && y.is_number() && number_arith(op, x.as_number(), y.as_number(), out);
         }
         default: return false;
     }
@@ -260,20 +265,11 @@ bool Operand::test(ExecContext& ctx) const {
         const auto* b = static_cast<const BinaryNode*>(node);
         const Value& x = b->lhs.peek(ctx);
         const Value& y = b->rhs.peek(ctx);
-        if (x.is_number() && y.is_number()) [[likely]] {
-            const double a = x.as_number(), c = y.as_number();
-            switch (op) {
-                case Tok::Lt: return a < c;
-                case Tok::Le: return a <= c;
-                case Tok::Gt: return a > c;
-                case Tok::Ge: return a >= c;
-                case Tok::Eq: return a == c;
-                case Tok::Ne: return a != c;
-                default: break;  // arithmetic: any number but 0 is... decided by the node
-            }
-        }
+        bool result;
+        if (x.is_number() && y.is_number() && number_compare(op, x.as_number(), y.as_number(), result)) [[likely]]
+            return result;
     }
-    return node->test(ctx);
+    return node->test(ctx);  // anything else, arithmetic as a condition included
 }
 
 // One class per operator so the number fast path is inlined in eval().

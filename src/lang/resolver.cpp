@@ -196,12 +196,7 @@ void resolve_function(FnProto& proto, std::vector<CaptureDesc>& captures, Resolv
     proto.body->resolve(r);
     r.pop_block();
     r.pop_function();
-    r.after_resolve([&proto] {
-        proto.body_fast = unwrap_block(proto.body.get());
-        proto.plain = proto.num_cells == 0 && !proto.any_param_typed && !proto.result_type;
-        for (size_t i = 0; i < proto.param_refs.size(); ++i)  // declared first, so numbered first
-            proto.plain = proto.plain && proto.param_refs[i].index == static_cast<int>(i);
-    });
+    r.after_resolve([&proto] { proto.body_fast = unwrap_block(proto.body.get()); });
 }
 }  // namespace
 

@@ -87,16 +87,11 @@ int IoThreads::spare_threads_started() const {
 }
 
 // Handlers recurse deeply (Relay code): every I/O thread gets the
-// interpreter's stack size (virtual memory; only touched pages cost).
+// interpreter's stack size.
 bool IoThreads::spawn_locked(bool spare) {
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, kInterpreterStackBytes);
   auto* start = new Start{this, spare};
   pthread_t thread;
-  const int rc = pthread_create(&thread, &attr, &IoThreads::entry, start);
-  pthread_attr_destroy(&attr);
-  if (rc != 0) {
+  if (!start_big_stack_thread(thread, &IoThreads::entry, start)) {
     delete start;
     return false;
   }

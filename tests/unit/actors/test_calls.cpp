@@ -290,18 +290,15 @@ TEST_P(Calls, RemoteCallsCarryTheHopsOfTheRequest) {
     FakeRemote remote;
     remote.answer = CallOutcome{true, json::value("ok"), 0, "", nullptr};
     rt.set_remote_caller(&remote);
-    auto to_remote = [this](std::string target) {
-        return [this, target](auto) { return rt.call(ctx(), target, "m", {}, nullptr); };
-    };
-    auto to_local = [this](std::string target, std::string method) {
+    auto calling = [this](std::string target, std::string method) {
         return [this, target, method](auto) { return rt.call(ctx(), target, method, {}, nullptr); };
     };
-    rt.create_server(SpecBuilder("back").method("out", {}, to_remote("n2.srv")).build());
+    rt.create_server(SpecBuilder("back").method("out", {}, calling("n2.srv", "m")).build());
     rt.create_server(SpecBuilder("front")
-                         .method("direct", {}, to_remote("n2.srv"))
-                         .method("unqualified", {}, to_remote("elsewhere"))
-                         .method("via_back", {}, to_local("back", "out"))
-                         .method("via_self", {}, to_local("front", "via_back"))
+                         .method("direct", {}, calling("n2.srv", "m"))
+                         .method("unqualified", {}, calling("elsewhere", "m"))
+                         .method("via_back", {}, calling("back", "out"))
+                         .method("via_self", {}, calling("front", "via_back"))
                          .build());
     auto json_call = [this](std::string_view method, int hops) {
         auto answer = std::make_shared<Answer<CallOutcome>>();
