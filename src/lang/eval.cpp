@@ -805,13 +805,17 @@ Value ConfigNode::eval(ExecContext& ctx) const {
 // ---- state and messaging ----------------------------------------------------------------------
 
 namespace {
-int state_index(ExecContext& ctx, const Value& field, int line) {
-    if (!field.is_string()) raise_at(ErrorKind::TypeError, "state field name must be a string, got " + describe_type(field), line);
-    int i = ctx.server->field_index(field.string_view());
+int state_index(ExecContext& ctx, std::string_view field, int line) {
+    int i = ctx.server->field_index(field);
     if (i < 0)
         raise_at(ErrorKind::FieldError,
-                 "server '" + ctx.server->name + "' has no state field '" + std::string(field.string_view()) + "'", line);
+                 "server '" + ctx.server->name + "' has no state field '" + std::string(field) + "'", line);
     return i;
+}
+
+int state_index(ExecContext& ctx, const Value& field, int line) {
+    if (!field.is_string()) raise_at(ErrorKind::TypeError, "state field name must be a string, got " + describe_type(field), line);
+    return state_index(ctx, field.string_view(), line);
 }
 }  // namespace
 
@@ -820,7 +824,7 @@ Value StateNode::eval(ExecContext& ctx) const {
         raise_at(ErrorKind::MessageError, "'state' is only available while a server handles a message", line);
     auto& fields = *ctx.state;
     switch (op) {
-        case Op::Field: return fields[static_cast<size_t>(state_index(ctx, Value::string(field), line))];
+        case Op::Field: return fields[static_cast<size_t>(state_index(ctx, std::string_view(field), line))];
         case Op::Get: return fields[static_cast<size_t>(state_index(ctx, args[0]->eval(ctx), line))];
         case Op::Has: {
             Value f = args[0]->eval(ctx);
