@@ -2,8 +2,10 @@
 
 #include <atomic>
 #include <charconv>
+#include <cstddef>
 #include <vector>
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 
 #include "lang/json.h"
@@ -130,8 +132,14 @@ RpcEndpoint::RpcEndpoint(std::string node_id, std::shared_ptr<RpcBackend> backen
 void RpcEndpoint::handle(std::string_view body, int hops, BodyDone done) const {
   json::parse_options options;
   options.max_depth = kMaxJsonDepth;  // deeper nesting is a parse error, never a stack overflow
+  // The request's DOM lives in an arena, on the stack while it fits: no
+  // allocation per JSON node and nothing to free node by node. It is gone when
+  // handle() returns, so what outlives the call (ids, forwarded params) is
+  // copied out with the default storage (see RpcBackend::call_local).
+  alignas(std::max_align_t) unsigned char arena_bytes[kRequestArenaBytes];
+  json::monotonic_resource arena(arena_bytes, sizeof arena_bytes);
   json::error_code ec;
-  json::value request = json::parse(body, ec, json::storage_ptr(), options);
+  json::value request = json::parse(body, ec, &arena, options);
   if (ec) {
     const auto outcome = RpcOutcome::failure(rpc_code::parse_error, "Parse error",
                                              json::string(ec.message()));
@@ -170,7 +178,9 @@ void RpcEndpoint::dispatch(const json::value& request, int hops,
   }
   const json::value* id_member = object->if_contains("id");
   const bool notification = id_member == nullptr;
-  json::value id = id_member && is_valid_id(*id_member) ? *id_member : json::value(nullptr);
+  // A copy in the default storage: the request's arena is gone when the answer comes.
+  json::value id = id_member && is_valid_id(*id_member) ? json::value(*id_member, json::storage_ptr())
+                                                        : json::value(nullptr);
 
   auto reject = [&](std::string what) { done(rpc_response_text(id, invalid_request(std::move(what)))); };
   if (id_member && !is_valid_id(*id_member)) return reject("id must be a string, number or null");
@@ -208,7 +218,8 @@ void RpcEndpoint::call(const MethodTarget& target, const json::value& params, in
       backend_->call_local(target.server, target.method, params, hops, std::move(done));
       return;
     case MethodTarget::Kind::remote_server:
-      backend_->call_remote(target.server, target.method, params, hops, std::move(done));
+      backend_->call_remote(target.server, target.method, json::value(params, json::storage_ptr()),
+                            hops, std::move(done));
       return;
     case MethodTarget::Kind::remote_node: {
       const std::string qualified = target.node + "." + target.server;
@@ -217,7 +228,8 @@ void RpcEndpoint::call(const MethodTarget& target, const json::value& params, in
                                  json::string(target.node)));
         return;
       }
-      backend_->call_remote(qualified, target.method, params, hops, std::move(done));
+      backend_->call_remote(qualified, target.method, json::value(params, json::storage_ptr()), hops,
+                            std::move(done));
       return;
     }
     case MethodTarget::Kind::invalid:

@@ -4,6 +4,7 @@
 // routing) asynchronously: no I/O thread ever waits for a handler.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -31,6 +32,10 @@ inline constexpr int timeout = -32002;
 // Requests forwarded more often than this are refused (X-Relay-Hops, no loops).
 inline constexpr int kMaxRelayHops = 8;
 
+// The stack arena a request's JSON is parsed into; larger requests continue
+// in heap blocks of the same arena.
+inline constexpr std::size_t kRequestArenaBytes = 4096;
+
 struct RpcError {
   int code = rpc_code::internal_error;
   std::string message;
@@ -56,9 +61,12 @@ class RpcBackend {
   virtual ~RpcBackend() = default;
 
   virtual bool has_local_server(std::string_view server) const = 0;
-  // params: array (positional), object (named) or null (none). `hops` is the
-  // X-Relay-Hops count of the incoming request: the handler's own remote
-  // calls (message("node.server", ...) from Relay code) continue from it.
+  // params: array (positional), object (named) or null (none). It lives in
+  // the request's arena and is valid only until call_local returns: keep a
+  // copy with json::value(params, json::storage_ptr()), never a plain copy
+  // (which shares the arena). `hops` is the X-Relay-Hops count of the incoming
+  // request: the handler's own remote calls (message("node.server", ...) from
+  // Relay code) continue from it.
   virtual void call_local(std::string_view server, std::string_view method,
                           const boost::json::value& params, int hops, RpcDone done) = 0;
 

@@ -40,7 +40,7 @@ class ThreadedBackend : public NodeBackend {
   void call_local(std::string_view, std::string_view method, const json::value& params, int,
                   RpcDone done) override {
     std::string name(method);
-    json::value args = params;
+    json::value args(params, json::storage_ptr());  // params lives in the request's arena
     std::lock_guard lock(mutex_);
     jobs_.push_back([this, name, args, done = std::move(done)] { done(run(name, args)); });
     wake_.notify_one();
