@@ -15,7 +15,8 @@ exits, also on SIGINT/SIGTERM. Needs wrk, nginx (nginx-light) and ss.
 Sections
   http      (a) get_count (b) increment (c) 10-call batch (d) GET /health
             (e) nginx returning a fixed JSON-RPC body; wrk -t1 -c32 --latency;
-            idle RSS of the node.
+            the server's CPU per request (/proc/PID/stat, nginx master +
+            worker); idle RSS of the node.
   registry  (f) GET /registry on a node with 100 peers listing 1,000 remote
             servers (100 real `relay -server` nodes, 10 servers each) vs GET
             /health on the same node.
@@ -203,6 +204,22 @@ def proc_cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
 
+def process_tree_cpu_seconds(pid):
+    """CPU seconds of `pid` and its direct children (nginx: master + worker)."""
+    total = proc_cpu_seconds(pid)
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            children = [int(c) for c in f.read().split()]
+    except OSError:
+        children = []
+    for child in children:
+        try:
+            total += proc_cpu_seconds(child)
+        except OSError:
+            pass  # exited meanwhile
+    return total
+
+
 def loadavg():
     with open("/proc/loadavg") as f:
         return " ".join(f.read().split()[:3])
@@ -290,7 +307,7 @@ def median_result(runs):
     if len(runs) == 1:
         return runs[0]
     out = dict(runs[0])
-    for key in ("rps", "p50", "p90", "p99", "requests", "errors", "non2xx"):
+    for key in ("rps", "p50", "p90", "p99", "requests", "errors", "non2xx", "cpu_us"):
         values = [r[key] for r in runs if r[key] is not None]
         out[key] = statistics.median(values) if values else None
     out["all_rps"] = [r["rps"] for r in runs]
@@ -380,7 +397,13 @@ def section_http(args, results):
         for key, title, target, script in cases:
             before = rpc(node.port, "test_counter.get_count")["result"] if key == "increment" else None
             log(f"[http] round {rnd + 1}/{args.repeat}: {key} (load {loadavg()})")
+            server_pid = nginx.pid if key == "nginx" else node.pid
+            cpu_before = process_tree_cpu_seconds(server_pid)
             r = run_wrk(target, args.duration, script)
+            # The server's own CPU per answered request: steadier than req/s
+            # when other work shares the machine.
+            cpu_used = process_tree_cpu_seconds(server_pid) - cpu_before
+            r["cpu_us"] = cpu_used / r["requests"] * 1e6 if r["requests"] else None
             runs[key].append(r)
             if key == "increment":
                 after = rpc(node.port, "test_counter.get_count")["result"]
@@ -395,8 +418,8 @@ def section_http(args, results):
     base = res["nginx"]["rps"]
     print(f"\n### HTTP: wrk -t1 -c32 -d{args.duration} --latency, loopback, keep-alive"
           + (f" (median of {args.repeat} rounds)" if args.repeat > 1 else "") + "\n")
-    print("| case | req/s | vs nginx | p50 | p99 | notes |")
-    print("|---|---|---|---|---|---|")
+    print("| case | req/s | vs nginx | p50 | p99 | server CPU per request | notes |")
+    print("|---|---|---|---|---|---|---|")
     for key, title, *_ in cases:
         r = res[key]
         note = errors_note(r)
@@ -406,8 +429,9 @@ def section_http(args, results):
             ok = all(0 <= applied - answered <= 32 for answered, applied in increments_checked)
             note = (note + "; " if note else "") + ("counter check ok" if ok else
                                                      f"COUNTER MISMATCH {increments_checked}")
+        cpu = f"{r['cpu_us']:.1f} µs" if r.get("cpu_us") is not None else "—"
         print(f"| {title} | {fmt_rps(r['rps'])} | {r['rps'] / base:.2f} | {fmt_ms(r['p50'])} | "
-              f"{fmt_ms(r['p99'])} | {note} |")
+              f"{fmt_ms(r['p99'])} | {cpu} | {note} |")
     print(f"\nIdle RSS of `relay examples/test_p2p_registry.rl -server` 1 s after start-up: "
           f"**{rss_idle / 1024:.1f} MB** (VmRSS; VmHWM {hwm_idle / 1024:.1f} MB); "
           f"after the runs above: {rss_after / 1024:.1f} MB (VmHWM {hwm_after / 1024:.1f} MB).")
