@@ -200,6 +200,27 @@ class HttpTest(RelayTestCase):
             resp, leftover = read_http_response(s, leftover)
             self.assertEqual(resp.json()["status"], "healthy")
 
+    def test_each_pipelined_request_has_only_its_own_headers(self):
+        # The server reuses one Request per connection: a header of one request
+        # must not leak into the next. X-Relay-Hops over 8 is refused, so a
+        # stale header would make the second and fourth calls fail too.
+        too_many = {"X-Relay-Hops": "9", "X-Padding-A": "a", "X-Padding-B": "b"}
+        requests = (http_request_bytes("POST", "/rpc", {**RPC_GET, "id": 1}, headers=too_many)
+                    + http_request_bytes("POST", "/rpc", {**RPC_GET, "id": 2})
+                    + http_request_bytes("POST", "/rpc?x=1", {**RPC_GET, "id": 3}, headers=too_many)
+                    + http_request_bytes("POST", "/rpc", {**RPC_GET, "id": 4}))
+        with self.shared.connect() as s:
+            s.sendall(requests)
+            leftover = b""
+            answers = []
+            for _ in range(4):
+                resp, leftover = read_http_response(s, leftover)
+                answers.append(resp.json())
+        self.assertEqual(answers[0]["error"]["code"], -32001)
+        self.assertEqual(answers[1], {"jsonrpc": "2.0", "result": answers[1]["result"], "id": 2})
+        self.assertEqual(answers[2]["error"]["code"], -32001)
+        self.assertIn("result", answers[3])
+
     def test_connection_close_is_honoured(self):
         with self.shared.connect() as s:
             s.sendall(http_request_bytes("GET", "/health", headers={"Connection": "close"}))
