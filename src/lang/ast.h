@@ -135,14 +135,27 @@ namespace ast {
 
 class Resolver;
 struct FnProto;
+struct Node;
 
 struct VarInfo {
     std::string name;
     bool captured = false;
     int index = -1;  // slot or cell index, assigned when its function is finished
+    // Every assignment (`set`, `fn name`, `server name`), so the resolver can
+    // tell whether a function bound to the variable is its final value
+    // (Resolver::resolve_self_references). `statement`: the index of the
+    // writer in the block that declares the variable when the writer is one
+    // of that block's statements itself, else -1.
+    struct Write {
+        const Node* writer;
+        int statement;
+    };
+    std::vector<Write> writes;
 };
 
-enum class VarMode : uint8_t { Local, Cell, Upval, Global };
+// Self: the closure whose body is running (a function's reference to the
+// name it is bound to, see Resolver::resolve_self_references); never assigned.
+enum class VarMode : uint8_t { Local, Cell, Upval, Global, Self };
 
 struct VarRef {
     VarMode mode = VarMode::Global;
@@ -232,9 +245,17 @@ private:
 
 // ---- functions -------------------------------------------------------------------
 
+// Where a closure's upvalue comes from when the closure is made, in the
+// frame of the function that makes it (the parent).
 struct CaptureDesc {
-    bool from_parent_cell = true;  // else: the parent's upvalue `index`
-    VarInfo* var = nullptr;        // from_parent_cell: patched to var->index
+    enum class Source : uint8_t {
+        ParentCell,     // the parent's cell `index` (patched to var->index)
+        ParentUpvalue,  // the parent's upvalue `index`
+        ParentSelf,     // the parent's cell `index` == FnProto::self_cell, holding the parent's running closure
+        Unused,         // was the function's capture of its own name, now read as VarMode::Self: a null upvalue
+    };
+    Source source = Source::ParentCell;
+    VarInfo* var = nullptr;  // the captured variable
     int index = 0;
 };
 
@@ -249,6 +270,9 @@ struct FnProto {
     std::vector<std::string> type_names_used;  // struct names in annotations (checked at declaration)
     int num_slots = 0;
     int num_cells = 0;
+    // A cell of this function's frame for closures made in it that refer to
+    // the function's own name (CaptureDesc::Source::ParentSelf); -1 if none.
+    int self_cell = -1;
     NodePtr body;  // a Block
     const Node* body_fast = nullptr;  // the body, or its only statement
     bool is_receive = false;
@@ -260,7 +284,8 @@ class Closure final : public Function {
 public:
     Closure(const FnProto* p, std::vector<Cell*> up) : Function(FunctionKind::Closure), proto(p), upvalues(std::move(up)) {}
     ~Closure() override {
-        for (Cell* c : upvalues) c->release();
+        for (Cell* c : upvalues)
+            if (c) c->release();  // null: CaptureDesc::Source::Unused
     }
     std::string_view name() const override { return proto->name; }
     int arity() const override { return static_cast<int>(proto->param_names.size()); }

@@ -65,19 +65,40 @@ void replace_cell(Cell*& slot, Value v = Value()) {
     slot = new_cell(std::move(v));
 }
 
+[[gnu::always_inline]] inline Cell* upvalue(ExecContext& ctx, int index) {
+    return ctx.frame.closure->upvalues[static_cast<size_t>(index)];
+}
+
+// The running closure as a value (VarMode::Self).
+Value running_closure(ExecContext& ctx) {
+    const Closure* c = ctx.frame.closure;
+    c->retain();
+    return Value::function(const_cast<Closure*>(c));  // adopts the reference just taken
+}
+
 // The cells a closure (or a server body) captures, from the current frame:
-// the frame's own cells or its upvalues. Borrowed references.
+// the frame's own cells or its upvalues. Borrowed references; null for an
+// unused capture.
 std::vector<Cell*> collect_upvalues(ExecContext& ctx, const std::vector<CaptureDesc>& captures) {
     std::vector<Cell*> up;
     up.reserve(captures.size());
     for (const CaptureDesc& c : captures) {
-        if (!c.from_parent_cell) {
-            up.push_back(const_cast<Cell*>(ctx.frame.upvalues[c.index]));
-            continue;
+        switch (c.source) {
+            case CaptureDesc::Source::ParentUpvalue: up.push_back(upvalue(ctx, c.index)); break;
+            case CaptureDesc::Source::ParentCell: {
+                Cell*& cell = ctx.frame.cells[c.index];
+                if (!cell) cell = new_cell();
+                up.push_back(cell);
+                break;
+            }
+            case CaptureDesc::Source::ParentSelf: {
+                Cell*& cell = ctx.frame.cells[c.index];
+                if (!cell) cell = new_cell(running_closure(ctx));
+                up.push_back(cell);
+                break;
+            }
+            case CaptureDesc::Source::Unused: up.push_back(nullptr); break;
         }
-        Cell*& cell = ctx.frame.cells[c.index];
-        if (!cell) cell = new_cell();
-        up.push_back(cell);
     }
     return up;
 }
@@ -205,7 +226,7 @@ public:
         if (ctx_.depth >= kMaxDepth) [[unlikely]] stack_overflow();
         ctx_.check_cancel();
         ++ctx_.depth;
-        ctx_.frame = ExecContext::Frame{slots_, cells_, c.upvalues.data()};
+        ctx_.frame = ExecContext::Frame{slots_, cells_, &c};
     }
     // leave: `result`, the body's value, becomes the call's (a `return`'s
     // value instead when there was one), checked.
@@ -300,7 +321,8 @@ Value NameNode::eval(ExecContext& ctx) const {
     switch (ref.mode) {
         case VarMode::Local: return ctx.frame.slots[ref.index];
         case VarMode::Cell: return read_cell(ctx, ctx.frame.cells[ref.index]);
-        case VarMode::Upval: return read_cell(ctx, ctx.frame.upvalues[ref.index]);
+        case VarMode::Upval: return read_cell(ctx, upvalue(ctx, ref.index));
+        case VarMode::Self: return running_closure(ctx);
         case VarMode::Global: break;
     }
     if (!globals->shared() && entry->defined) [[likely]] return entry->value;
@@ -314,11 +336,11 @@ Value NameNode::eval(ExecContext& ctx) const {
     switch (ref.mode) {
         case VarMode::Local: return &ctx.frame.slots[ref.index];
         case VarMode::Cell: return global_table(ctx).shared() ? nullptr : &ctx.frame.cells[ref.index]->value;
-        case VarMode::Upval:
-            return global_table(ctx).shared() ? nullptr : &const_cast<Cell*>(ctx.frame.upvalues[ref.index])->value;
+        case VarMode::Upval: return global_table(ctx).shared() ? nullptr : &upvalue(ctx, ref.index)->value;
         case VarMode::Global:
             if (globals->shared() || !entry->defined) return nullptr;
             return &entry->value;
+        case VarMode::Self: break;  // never assigned (Resolver::resolve_self_references)
     }
     return nullptr;
 }
@@ -327,8 +349,9 @@ void SetNode::store(ExecContext& ctx, Value v) const {
     switch (ref.mode) {
         case VarMode::Local: ctx.frame.slots[ref.index] = std::move(v); return;
         case VarMode::Cell: write_cell(ctx, ctx.frame.cells[ref.index], std::move(v)); return;
-        case VarMode::Upval: write_cell(ctx, const_cast<Cell*>(ctx.frame.upvalues[ref.index]), std::move(v)); return;
+        case VarMode::Upval: write_cell(ctx, upvalue(ctx, ref.index), std::move(v)); return;
         case VarMode::Global: global_table(ctx).set(ref.index, std::move(v)); return;
+        case VarMode::Self: return;  // never assigned (Resolver::resolve_self_references)
     }
 }
 
@@ -557,11 +580,22 @@ Value FnNode::eval(ExecContext& ctx) const {
         proto->types_checked.store(true, std::memory_order_relaxed);
     }
     std::vector<Cell*> up = collect_upvalues(ctx, captures);
-    for (Cell* cell : up) cell->retain();  // the closure owns a reference to each
+    for (Cell* cell : up)
+        if (cell) cell->retain();  // the closure owns a reference to each
     return Value::function(new Closure(proto.get(), std::move(up)));
 }
 
 namespace {
+
+[[noreturn, gnu::noinline]] void not_callable(const Value& v, int line) {
+    raise_at(ErrorKind::TypeError, "cannot call " + describe_type(v) + " (not a function)", line);
+}
+
+// The function a call's callee value holds, or a TypeError.
+[[gnu::always_inline]] inline const Function* function_to_call(const Value& v, int line) {
+    if (!v.is_function()) [[unlikely]] not_callable(v, line);
+    return &v.as_function();
+}
 
 // What a call adds to an error raised in the callee: the callee's name in the
 // trace, with the line of the call.
@@ -605,15 +639,18 @@ void note_call_site(RelayError& e, int line, bool closure) {
 
 Value CallNode::eval(ExecContext& ctx) const {
     Value held;
-    const Value* peeked = global_callee >= 0 ? global_table(ctx).peek(global_callee) : nullptr;
-    if (!peeked) {
+    const Function* callee_fn;
+    if (const Value* global = global_callee >= 0 ? global_table(ctx).peek(global_callee) : nullptr) {
+        callee_fn = function_to_call(*global, line);
+    } else if (self_callee) {
+        // A function calling itself by its name: the running closure, without
+        // a reference of our own (its caller holds one for the whole call).
+        callee_fn = ctx.frame.closure;
+    } else {
         held = callee->eval(ctx);
-        peeked = &held;
+        callee_fn = function_to_call(held, line);
     }
-    const Value& fn = *peeked;
-    if (!fn.is_function()) [[unlikely]]
-        raise_at(ErrorKind::TypeError, "cannot call " + describe_type(fn) + " (not a function)", line);
-    const Function& f = fn.as_function();
+    const Function& f = *callee_fn;
     const bool closure = f.kind() == FunctionKind::Closure;
     if (closure && static_cast<const Closure&>(f).proto->num_cells == 0) [[likely]]
         return call_without_cells(ctx, static_cast<const Closure&>(f));
@@ -927,11 +964,15 @@ void check_protocol(ExecContext& ctx, const ServerSpec& spec, int line) {
 // (so receive fns can call each other directly), and state defaults are
 // evaluated in it.
 void ServerDeclNode::build(ExecContext& ctx, ServerSpec& spec) const {
-    std::vector<Cell*> up = collect_upvalues(ctx, captures);  // borrowed: the body's closures retain them
+    // The body runs as a closure of its own (its frame reads upvalues through it).
+    std::vector<Cell*> up = collect_upvalues(ctx, captures);
+    for (Cell* cell : up)
+        if (cell) cell->retain();
+    Value body_closure = Value::function(new Closure(body.get(), std::move(up)));
     FrameRestore restore{ctx, ctx.frame, ctx.mark()};
     Value* slots = ctx.alloc_slots(static_cast<size_t>(body->num_slots));
     Cell** cells = ctx.alloc_cells(static_cast<size_t>(body->num_cells));
-    ctx.frame = ExecContext::Frame{slots, cells, up.data()};
+    ctx.frame = ExecContext::Frame{slots, cells, &static_cast<const Closure&>(body_closure.as_function())};
     for (int c : static_cast<const Block*>(body->body.get())->fresh_cells) replace_cell(cells[c]);
     std::vector<Value> fns;
     for (const auto& f : functions) fns.push_back(f->eval(ctx));

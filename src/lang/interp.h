@@ -35,6 +35,9 @@ namespace relay {
 class Interpreter;
 struct Program;
 struct Cell;
+namespace ast {
+class Closure;
+}
 
 // C++ stack size for threads that run Relay code (recursion depth kMaxDepth).
 inline constexpr std::size_t kInterpreterStackBytes = 512u << 20;  // virtual; touched pages only
@@ -141,7 +144,10 @@ public:
     struct Frame {
         Value* slots = nullptr;
         Cell** cells = nullptr;
-        Cell* const* upvalues = nullptr;
+        // The closure whose body runs in this frame: its upvalues, and the
+        // value of a function's reference to its own name (VarMode::Self).
+        // Null at the top level.
+        const ast::Closure* closure = nullptr;
     };
     Frame frame;
     bool returning = false;  // a `return` is unwinding to its function

@@ -140,6 +140,7 @@ struct CallNode final : Node {
     std::vector<NodePtr> args;
     std::vector<Operand> fast_args;
     int global_callee = -1;  // callee is this global: read without a copy
+    bool self_callee = false;  // callee is the running closure (VarMode::Self)
     Value eval(ExecContext& ctx) const override;
     Value call_without_cells(ExecContext& ctx, const Closure& c) const;
     Value call_native(ExecContext& ctx, const NativeFunction& f) const;
@@ -416,9 +417,17 @@ public:
     void hoist(const std::vector<NodePtr>& stmts);
 
     VarRef lookup(const std::string& name, int line, int col);
-    // `set` target: bound anywhere -> that; else declared here.
-    VarRef lookup_for_set(const std::string& name, bool& declared_here);
+    // `set` target: bound anywhere -> that; else declared here. `writer` (the
+    // `set`, `fn` or `server` node) is recorded as an assignment of it.
+    VarRef lookup_for_set(const std::string& name, bool& declared_here, const Node* writer);
     void track(VarRef& ref) { if (ref.var) refs_.push_back(&ref); }
+    // track() for a name that is read (a candidate for VarMode::Self).
+    void track_read(VarRef& ref);
+    // The statement of the innermost block about to be resolved (its index).
+    void at_statement(const Node* statement, int index);
+    // `binding` assigns the function `fn` to `var` (a `fn name` declaration
+    // or `set name = fn ...`).
+    void note_function_binding(VarInfo* var, FnProto& fn, const Node* binding);
     void track_block(Block* b) { blocks_.push_back(b); }
     void after_resolve(std::function<void()> f) { finishers_.push_back(std::move(f)); }
 
@@ -434,6 +443,8 @@ private:
         std::unordered_map<std::string, VarInfo*> names;
         Block* block = nullptr;
         bool global = false;
+        const Node* statement = nullptr;  // of `block`, being resolved
+        int statement_index = -1;
     };
     struct FnState {
         FnProto* proto;
@@ -444,12 +455,38 @@ private:
     };
     std::optional<VarRef> find_local(size_t fn_index, const std::string& name);
     int upvalue_index(size_t fn_index, VarInfo* var, size_t owner_index);
+    bool declared_in_current_scope(const VarInfo* var) const;
+    void note_write(VarInfo* var, const Node* writer);
+    void resolve_self_references();
     void finish();
+
+    // A capture made by upvalue_index: (*captures)[index] of function `fn`,
+    // made in the frame of `parent`.
+    struct CaptureRecord {
+        std::vector<CaptureDesc>* captures;
+        size_t index;
+        FnProto* fn;
+        FnProto* parent;
+    };
+    struct UpvalueRead {
+        VarRef* ref;
+        const FnProto* fn;  // the function the name is read in
+    };
+    // A function bound to a variable by `binding`, statement `statement` of
+    // the block that declares the variable.
+    struct FunctionBinding {
+        FnProto* fn;
+        VarInfo* var;
+        const Node* binding;
+        int statement;
+    };
 
     Interpreter::Impl& impl_;
     std::vector<FnState> fns_;
     std::vector<VarRef*> refs_;
-    std::vector<std::pair<std::vector<CaptureDesc>*, size_t>> captures_;
+    std::vector<CaptureRecord> captures_;
+    std::vector<UpvalueRead> upvalue_reads_;
+    std::vector<FunctionBinding> function_bindings_;
     std::vector<Block*> blocks_;
     std::vector<FnProto*> protos_;
     std::vector<std::function<void()>> finishers_;

@@ -8,6 +8,14 @@
 // A variable captured by a closure lives in a cell (captured by reference);
 // a block makes fresh cells for its captured variables each time it runs, so
 // closures made in different loop iterations do not share them.
+//
+// A function's reference to the name it is bound to (`fn go(k) { go(k - 1) }`
+// in a function body) reads the running closure instead of a captured cell
+// when the binding is the variable's final value (resolve_self_references):
+// otherwise the closure would hold its own cell, which holds the closure, a
+// cycle that reference counting never frees.
+#include <algorithm>
+
 #include "lang/nodes.h"
 
 namespace relay::ast {
@@ -79,17 +87,17 @@ int Resolver::upvalue_index(size_t fn_index, VarInfo* var, size_t owner) {
     FnState& fn = fns_[fn_index];
     if (auto it = fn.upvalue_of.find(var); it != fn.upvalue_of.end()) return it->second;
     CaptureDesc desc;
+    desc.var = var;
     if (fn_index == owner + 1) {
-        desc.from_parent_cell = true;
-        desc.var = var;
+        desc.source = CaptureDesc::Source::ParentCell;
     } else {
-        desc.from_parent_cell = false;
+        desc.source = CaptureDesc::Source::ParentUpvalue;
         desc.index = upvalue_index(fn_index - 1, var, owner);
     }
     fn.captures->push_back(desc);
     int index = static_cast<int>(fn.captures->size() - 1);
     fn.upvalue_of.emplace(var, index);
-    if (desc.from_parent_cell) captures_.emplace_back(fn.captures, fn.captures->size() - 1);
+    captures_.push_back(CaptureRecord{fn.captures, fn.captures->size() - 1, fn.proto, fns_[fn_index - 1].proto});
     return index;
 }
 
@@ -105,16 +113,51 @@ VarRef Resolver::lookup(const std::string& name, int, int) {
     return VarRef{VarMode::Global, impl_.globals.intern(name), nullptr};
 }
 
-VarRef Resolver::lookup_for_set(const std::string& name, bool& declared_here) {
+VarRef Resolver::lookup_for_set(const std::string& name, bool& declared_here, const Node* writer) {
     declared_here = false;
     for (size_t fi = fns_.size(); fi-- > 0;) {
-        if (find_local(fi, name)) return lookup(name, 0, 0);
+        if (auto found = find_local(fi, name)) {
+            note_write(found->var, writer);
+            return lookup(name, 0, 0);
+        }
     }
     if (auto g = impl_.globals.find(name); g && impl_.globals.at(*g).declared) return VarRef{VarMode::Global, *g, nullptr};
     declared_here = true;
     VarInfo* var = declare(name);
     if (!var) return VarRef{VarMode::Global, *impl_.globals.find(name), nullptr};
+    note_write(var, writer);
     return VarRef{VarMode::Local, 0, var};
+}
+
+bool Resolver::declared_in_current_scope(const VarInfo* var) const {
+    const Scope& scope = fns_.back().scopes.back();
+    auto it = scope.names.find(var->name);
+    return it != scope.names.end() && it->second == var;
+}
+
+void Resolver::note_write(VarInfo* var, const Node* writer) {
+    const Scope& scope = fns_.back().scopes.back();
+    bool statement_of_its_block = writer && writer == scope.statement && declared_in_current_scope(var);
+    var->writes.push_back(VarInfo::Write{writer, statement_of_its_block ? scope.statement_index : -1});
+}
+
+void Resolver::track_read(VarRef& ref) {
+    track(ref);
+    if (ref.mode == VarMode::Upval) upvalue_reads_.push_back(UpvalueRead{&ref, fns_.back().proto});
+}
+
+void Resolver::at_statement(const Node* statement, int index) {
+    Scope& scope = fns_.back().scopes.back();
+    scope.statement = statement;
+    scope.statement_index = index;
+}
+
+void Resolver::note_function_binding(VarInfo* var, FnProto& fn, const Node* binding) {
+    const Scope& scope = fns_.back().scopes.back();
+    // Bound from a nested block, or the variable of a parameter/loop/catch
+    // scope: the binding may run again while the variable's cell lives.
+    if (!scope.block || !declared_in_current_scope(var)) return;
+    function_bindings_.push_back(FunctionBinding{&fn, var, binding, scope.statement_index});
 }
 
 bool Resolver::in_server() const { return fns_.back().in_server; }
@@ -132,15 +175,64 @@ void Resolver::resolve_program(FnProto& main) {
     finish();
 }
 
+// A function bound to a variable whose every other assignment is an earlier
+// statement of the block declaring the variable holds, in that variable, its
+// final value: the block gives the variable a fresh cell each time it runs and
+// runs each statement once, so from the moment the closure exists until the
+// cell dies the cell holds that very closure. Then, in that function:
+// - its reads of the name read the running closure (VarMode::Self), and its
+//   capture of the variable is dropped (Source::Unused: indices of its other
+//   upvalues are already in resolved nodes), so the closure no longer holds
+//   the cell that holds it;
+// - closures made in it that refer to the name capture a cell of its frame
+//   that holds the running closure (Source::ParentSelf), created when the
+//   first of them is made: a cycle only if such a closure is stored where the
+//   function can reach it.
+// The variable itself keeps its cell (reads of it outside the function, and
+// a fresh nil at each run of the block, behave as before).
+void Resolver::resolve_self_references() {
+    std::unordered_map<const FnProto*, const VarInfo*> bound_to;  // functions whose binding is final
+    for (const FunctionBinding& b : function_bindings_) {
+        bool final_value = std::all_of(b.var->writes.begin(), b.var->writes.end(), [&](const VarInfo::Write& w) {
+            return w.writer == b.binding || (w.statement >= 0 && w.statement < b.statement);
+        });
+        if (final_value) bound_to.emplace(b.fn, b.var);
+    }
+    if (bound_to.empty()) return;
+    std::unordered_map<const FnProto*, int> own_upvalue;  // a bound function's capture of its variable
+    for (const CaptureRecord& r : captures_) {
+        CaptureDesc& c = (*r.captures)[r.index];
+        auto it = bound_to.find(r.fn);
+        if (it == bound_to.end() || c.var != it->second) continue;
+        c.source = CaptureDesc::Source::Unused;
+        own_upvalue.emplace(r.fn, static_cast<int>(r.index));
+    }
+    for (const CaptureRecord& r : captures_) {
+        CaptureDesc& c = (*r.captures)[r.index];
+        auto it = own_upvalue.find(r.parent);
+        if (c.source != CaptureDesc::Source::ParentUpvalue || it == own_upvalue.end() || c.index != it->second) continue;
+        if (r.parent->self_cell < 0) r.parent->self_cell = r.parent->num_cells++;
+        c.source = CaptureDesc::Source::ParentSelf;
+        c.index = r.parent->self_cell;
+    }
+    for (const UpvalueRead& read : upvalue_reads_) {
+        auto it = own_upvalue.find(read.fn);
+        if (it == own_upvalue.end() || read.ref->index != it->second) continue;
+        read.ref->mode = VarMode::Self;
+        read.ref->index = 0;
+    }
+}
+
 void Resolver::finish() {
+    resolve_self_references();  // first: it may give functions a cell
     for (VarRef* ref : refs_) {
         if (ref->mode != VarMode::Local || !ref->var) continue;
         ref->mode = ref->var->captured ? VarMode::Cell : VarMode::Local;
         ref->index = ref->var->index;
     }
-    for (auto& [vec, i] : captures_) {
-        CaptureDesc& c = (*vec)[i];
-        if (c.from_parent_cell) c.index = c.var->index;
+    for (const CaptureRecord& r : captures_) {
+        CaptureDesc& c = (*r.captures)[r.index];
+        if (c.source == CaptureDesc::Source::ParentCell) c.index = c.var->index;
     }
     for (Block* b : blocks_) {
         b->fresh_cells.clear();
@@ -206,7 +298,7 @@ void ObjectLit::resolve(Resolver& r) { resolve_all(values, r); }
 
 void NameNode::resolve(Resolver& r) {
     ref = r.lookup(name, line, col);
-    r.track(ref);
+    r.track_read(ref);
     if (ref.mode == VarMode::Global) {
         globals = &r.impl().globals;
         entry = &globals->at(ref.index);
@@ -216,7 +308,7 @@ void NameNode::resolve(Resolver& r) {
 void SetNode::resolve(Resolver& r) {
     if (!fn_decl) value->resolve(r);
     bool declared_here = false;
-    ref = r.lookup_for_set(name, declared_here);
+    ref = r.lookup_for_set(name, declared_here, this);
     r.track(ref);
     in_server = r.in_server() && ref.mode == VarMode::Global;
     if (ref.mode == VarMode::Global) {
@@ -224,6 +316,7 @@ void SetNode::resolve(Resolver& r) {
         entry = &globals->at(ref.index);
     }
     if (fn_decl) value->resolve(r);
+    if (auto* fn = dynamic_cast<FnNode*>(value.get()); fn && ref.var) r.note_function_binding(ref.var, *fn->proto, this);
     if (declared_here || fn_decl) return;
     auto same_var = [&](const Node* n) {
         auto* nm = dynamic_cast<const NameNode*>(n);
@@ -239,7 +332,10 @@ void Block::resolve(Resolver& r) {
     r.push_block(this);
     r.track_block(this);
     r.hoist(stmts);
-    resolve_all(stmts, r);
+    for (size_t i = 0; i < stmts.size(); ++i) {
+        r.at_statement(stmts[i].get(), static_cast<int>(i));
+        stmts[i]->resolve(r);
+    }
     r.pop_block();
 }
 
@@ -277,8 +373,10 @@ void CallNode::resolve(Resolver& r) {
     r.after_resolve([this] {
         fast_args.resize(args.size());
         for (size_t i = 0; i < args.size(); ++i) fast_args[i].set(args[i].get());
-        if (auto* name = dynamic_cast<const NameNode*>(callee.get()); name && name->ref.mode == VarMode::Global)
-            global_callee = name->ref.index;
+        if (auto* name = dynamic_cast<const NameNode*>(callee.get())) {
+            if (name->ref.mode == VarMode::Global) global_callee = name->ref.index;
+            self_callee = name->ref.mode == VarMode::Self;
+        }
     });
 }
 
@@ -337,14 +435,19 @@ void ProtocolDeclNode::resolve(Resolver&) {}
 
 void ServerDeclNode::resolve(Resolver& r) {
     bool declared_here = false;
-    ref = r.lookup_for_set(name, declared_here);
+    ref = r.lookup_for_set(name, declared_here, this);
     r.track(ref);
     r.push_function(*body, &captures, true);
     auto* block = static_cast<Block*>(body->body.get());
     r.push_block(block);
     r.track_block(block);
     for (auto& f : functions) r.declare(f->name);
-    for (auto& f : functions) f->resolve(r);
+    // The functions run first, in order, as the statements of the body (build()).
+    for (size_t i = 0; i < functions.size(); ++i) {
+        r.at_statement(functions[i].get(), static_cast<int>(i));
+        functions[i]->resolve(r);
+    }
+    r.at_statement(nullptr, -1);
     for (auto& field : state)
         if (field.initial) field.initial->resolve(r);
     r.pop_block();
