@@ -490,9 +490,21 @@ def section_registry(args, results):
     remote = sum(1 for v in servers.values() if not v.get("is_local"))
     url = f"http://127.0.0.1:{node.port}"
     log(f"[registry] {len(reg['peers'])} peers ({healthy} healthy), {remote} remote servers; wrk (load {loadavg()})")
-    r_reg = run_wrk(url + "/registry", args.duration)
-    r_srv = run_wrk(url + "/registry/servers", args.duration)
-    r_health = run_wrk(url + "/health", args.duration, settle=2.0)
+
+    def run_measured(target, settle=0.5):
+        # The node's own CPU per answered request, as in the HTTP section;
+        # counted after the pause, so requests left over by the previous run
+        # are not charged to this one.
+        time.sleep(settle)
+        cpu_before = process_tree_cpu_seconds(node.pid)
+        r = run_wrk(target, args.duration, settle=0)
+        cpu_used = process_tree_cpu_seconds(node.pid) - cpu_before
+        r["cpu_us"] = cpu_used / r["requests"] * 1e6 if r["requests"] else None
+        return r
+
+    r_reg = run_measured(url + "/registry")
+    r_srv = run_measured(url + "/registry/servers")
+    r_health = run_measured(url + "/health", settle=2.0)
     # Head-of-line blocking: /health from 32 connections while one more connection
     # keeps asking for GET /registry (both wrk at once).
     time.sleep(2.0)
@@ -507,16 +519,17 @@ def section_registry(args, results):
           f"100 real `relay -server` nodes each serving 10 servers, added with POST /registry/peers/add "
           f"(all 100 polled and listed {fill:.2f} s after the adds). Body of GET /registry: {size / 1024:.0f} KiB. "
           f"Node RSS afterwards: {rss / 1024:.1f} MB.\n")
-    print("| endpoint | req/s | vs GET /health | p50 | p99 | MB/s of JSON | notes |")
-    print("|---|---|---|---|---|---|---|")
+    print("| endpoint | req/s | vs GET /health | p50 | p99 | MB/s of JSON | server CPU per request | notes |")
+    print("|---|---|---|---|---|---|---|---|")
     for title, r, body_size in (("GET /registry", r_reg, size),
                                 ("GET /registry/servers", r_srv, len(json.dumps(servers))),
                                 ("GET /health", r_health, None),
                                 ("GET /health (32 conns) while 1 more conn loops on GET /registry", r_mixed, None),
                                 ("… that GET /registry loop (1 conn), same time", r_mixed_reg, size)):
         mbs = f"{r['rps'] * body_size / 1e6:.0f}" if body_size else "–"
+        cpu = f"{r['cpu_us']:,.0f} µs" if r.get("cpu_us") is not None else "–"
         print(f"| {title} | {fmt_rps(r['rps'])} | {r['rps'] / r_health['rps']:.3f} | {fmt_ms(r['p50'])} | "
-              f"{fmt_ms(r['p99'])} | {mbs} | {errors_note(r)} |")
+              f"{fmt_ms(r['p99'])} | {mbs} | {cpu} | {errors_note(r)} |")
     results["registry"] = {"peers": len(reg["peers"]), "healthy": healthy, "remote_servers": remote,
                            "body_bytes": size, "fill_seconds": fill, "rss_kb": rss,
                            "registry": {k: v for k, v in r_reg.items() if k != "raw"},

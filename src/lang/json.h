@@ -3,6 +3,7 @@
 // boost::json::serialize (it prints 6.5E0).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,17 @@ std::string json_encode(const Value& v);
 // doubles without fraction, shortest round-trip otherwise; NaN/Inf -> null).
 void write_json(const boost::json::value& j, std::string& out);
 std::string to_json_string(const boost::json::value& j);
+
+// The pieces of the writers above, for code that writes JSON text directly
+// (e.g. the node's registry views) instead of building a DOM first.
+// A JSON string literal: quotes, and escapes only what JSON requires (the
+// double quote, the backslash, control characters: \n \r \t \b \f short,
+// others \u00XX); other bytes, UTF-8 included, are copied as they are, in
+// runs rather than byte by byte. Display's append_quoted (lang/ops.h) uses it.
+void append_json_string(std::string_view s, std::string& out);
+// A datetime (ms since the epoch) as a quoted RFC 3339 string with
+// milliseconds: "2024-01-01T12:00:00.000Z". Same text as format_iso (lang/datetime.h).
+void append_json_datetime(int64_t ms, std::string& out);
 
 // Parses text into a value; JSONError with the parser's message on bad input
 // or nesting deeper than kMaxJsonDepth.

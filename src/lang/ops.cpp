@@ -7,6 +7,7 @@
 
 #include "lang/datetime.h"
 #include "lang/error.h"
+#include "lang/json.h"
 #include "lang/types.h"
 
 namespace relay {
@@ -188,30 +189,8 @@ std::string format_number(double d) {
 
 // ---- display ----------------------------------------------------------------------
 
-void append_quoted(std::string_view s, std::string& out) {
-    static const char* hex = "0123456789abcdef";
-    out += '"';
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
-                if (c < 0x20) {
-                    out += "\\u00";
-                    out += hex[c >> 4];
-                    out += hex[c & 15];
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    out += '"';
-}
+// Display quotes strings as JSON does: one escaper for both (lang/json.cpp).
+void append_quoted(std::string_view s, std::string& out) { append_json_string(s, out); }
 
 bool is_identifier(std::string_view s) noexcept {
     if (s.empty()) return false;

@@ -1,21 +1,23 @@
 #include "node/registry.h"
 
 #include <algorithm>
+#include <charconv>
 #include <mutex>
+#include <unordered_map>
 
 #include <boost/json/parse.hpp>
 
 #include "lang/datetime.h"
+#include "lang/json.h"
 #include "node/log.h"
 #include "node/options.h"
 #include "node/peer_address.h"
 
 namespace relay::node {
 namespace json = boost::json;
+using namespace std::string_view_literals;
 
 namespace {
-
-json::string rfc3339(int64_t ms) { return json::string(format_iso(ms)); }
 
 const json::string* string_member(const json::object& object, std::string_view name) {
   const json::value* member = object.if_contains(name);
@@ -46,23 +48,6 @@ std::optional<json::object> parse_object(std::string_view body) {
   json::value value = json::parse(body, ec);
   if (ec || !value.is_object()) return std::nullopt;
   return std::move(value.as_object());
-}
-
-json::object server_json(const ServerDescription& server, const std::string& node_id,
-                         const std::string& node_address, int64_t last_seen_ms, bool is_local) {
-  json::object entry;
-  entry["name"] = server.name;
-  entry["node_id"] = node_id;
-  entry["node_address"] = node_address;
-  json::array methods;
-  for (const auto& method : server.methods) methods.emplace_back(method);
-  entry["methods"] = std::move(methods);
-  json::object state;
-  for (const auto& [field, type] : server.state) state[field] = type;
-  entry["state"] = std::move(state);
-  entry["last_seen"] = rfc3339(last_seen_ms);
-  entry["is_local"] = is_local;
-  return entry;
 }
 
 }  // namespace
@@ -199,6 +184,9 @@ bool Registry::claim_poll(const PollTicket& ticket) {
 }
 
 void Registry::poll_succeeded(const PollTicket& ticket, PeerReport report) {
+  // A peer that turns out to be this node must not list our servers as remote.
+  if (report.node_id == node_id_) report.servers.clear();
+  auto servers = std::make_shared<const std::vector<ServerDescription>>(std::move(report.servers));
   std::unique_lock lock(mutex_);
   const auto found = peers_.find(ticket.key);
   if (found == peers_.end() || found->second.generation != ticket.generation) return;
@@ -211,9 +199,7 @@ void Registry::poll_succeeded(const PollTicket& ticket, PeerReport report) {
   peer.reported_id = report.node_id;
   peer.server_count = report.server_count;
   peer.servers_address = report.node_address.empty() ? peer.address : report.node_address;
-  // A peer that turns out to be this node must not list our servers as remote.
-  peer.servers = report.node_id == node_id_ ? std::vector<ServerDescription>{}
-                                            : std::move(report.servers);
+  peer.servers = std::move(servers);
   if (peer.awaiting_id) adopt_reported_id(ticket.key, report.node_id);
 }
 
@@ -242,10 +228,10 @@ void Registry::mark_failed(Peer& peer, std::string_view why, Clock::time_point n
 }
 
 void Registry::expire_servers(Peer& peer, Clock::time_point now) {
-  if (peer.healthy || !peer.first_failure || peer.servers.empty()) return;
+  if (peer.healthy || !peer.first_failure || !peer.servers || peer.servers->empty()) return;
   if (now - *peer.first_failure < 3 * interval_) return;
-  log_info("peer servers dropped", "peer", peer.key, "servers", peer.servers.size());
-  peer.servers.clear();
+  log_info("peer servers dropped", "peer", peer.key, "servers", peer.servers->size());
+  peer.servers.reset();
   peer.server_count = 0;
 }
 
@@ -277,6 +263,11 @@ bool Registry::is_known_node(const std::string& reported, const std::string& exc
 
 // ---- routing ---------------------------------------------------------------------------
 
+bool Registry::Peer::lists(std::string_view server) const {
+  return servers && std::any_of(servers->begin(), servers->end(),
+                                [&](const auto& s) { return s.name == server; });
+}
+
 Registry::Lookup Registry::find_node(std::string_view id, Route& route) const {
   std::shared_lock lock(mutex_);
   Lookup result = Lookup::unknown;
@@ -293,10 +284,7 @@ std::vector<Registry::Route> Registry::routes_to_server(std::string_view server)
   std::vector<Route> routes;
   std::shared_lock lock(mutex_);
   for (const auto& [key, peer] : peers_) {
-    if (!peer.healthy) continue;
-    const bool lists = std::any_of(peer.servers.begin(), peer.servers.end(),
-                                   [&](const auto& s) { return s.name == server; });
-    if (lists) routes.push_back(peer.route());
+    if (peer.healthy && peer.lists(server)) routes.push_back(peer.route());
   }
   return routes;
 }
@@ -304,80 +292,348 @@ std::vector<Registry::Route> Registry::routes_to_server(std::string_view server)
 bool Registry::any_route_to_server(std::string_view server) const {
   std::shared_lock lock(mutex_);
   return std::any_of(peers_.begin(), peers_.end(), [&](const auto& entry) {
-    const Peer& peer = entry.second;
-    return peer.healthy && std::any_of(peer.servers.begin(), peer.servers.end(),
-                                       [&](const auto& s) { return s.name == server; });
+    return entry.second.healthy && entry.second.lists(server);
   });
 }
 
 // ---- views --------------------------------------------------------------------------------
+//
+// The documents are written straight into one string (no DOM: building and
+// freeing one cost about 40 % of a GET /registry, PERFORMANCE.md (f)). The
+// lock is held only while ViewCopy is filled; rendering runs without it.
+// Members, their order and the number and time formats are those of the
+// former boost::json::object rendering, including its rule for repeated keys
+// (the first position keeps the last value).
 
-void Registry::servers_into(json::object& out, const std::vector<ServerDescription>& local) const {
-  const int64_t now = now_ms();
-  for (const auto& server : local) {
-    out[server.name] = server_json(server, node_id_, node_address_, now, true);
+// What the views need of the state, copied under the lock. Server lists are
+// shared, not copied (a poll replaces a peer's list, never edits it).
+struct Registry::ViewCopy {
+  struct PeerRow {
+    std::string key;
+    std::string address;
+    std::optional<int64_t> last_seen_ms;
+    bool healthy = false;
+    std::size_t server_count = 0;
+    std::optional<std::string> reported_id;  // only when it differs from `key`
+  };
+  // The servers one peer reported, as listed under "<node_id>.<name>".
+  struct RemoteServers {
+    std::string node_id;
+    std::string node_address;
+    int64_t last_seen_ms = 0;
+    std::shared_ptr<const std::vector<ServerDescription>> servers;
+  };
+  // One entry of the servers map: keyed by name when local, else "<node_id>.<name>".
+  struct ServerEntry {
+    const ServerDescription* server = nullptr;
+    std::string_view node_id;
+    std::string_view node_address;
+    int64_t last_seen_ms = 0;
+    bool is_local = false;
+  };
+
+  std::string node_address;
+  std::size_t peer_count = 0;
+  std::vector<PeerRow> peers;
+  std::vector<RemoteServers> remote;
+
+  std::size_t estimated_size(std::size_t local_servers) const;
+  void write_servers(std::string& out, const std::vector<ServerDescription>& local,
+                     std::string_view node_id, int64_t now) const;
+  void write_peers(std::string& out) const;
+
+ private:
+  template <class Visit>
+  void for_each_server(const std::vector<ServerDescription>& local, std::string_view node_id,
+                       int64_t now, Visit&& visit) const;
+  bool server_keys_are_distinct(const std::vector<ServerDescription>& local) const;
+};
+
+namespace {
+
+// Numbers as the DOM writer printed them (to_chars, like write_json's integers).
+void append_count(std::size_t count, std::string& out) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, count).ptr;
+  out.append(digits, end);
+}
+
+void append_key(std::string_view key, std::string& out) {
+  append_json_string(key, out);
+  out += ':';
+}
+
+// Consecutive entries mostly share a time (a peer's servers all carry its last
+// poll, local servers "now"), so each distinct run is formatted once.
+class TimeText {
+ public:
+  std::string_view operator()(int64_t ms) {
+    if (text_.empty() || ms != ms_) {
+      text_.clear();
+      append_json_datetime(ms, text_);
+      ms_ = ms;
+    }
+    return text_;
   }
-  for (const auto& [key, peer] : peers_) {
-    if (!peer.reported_id || !peer.last_seen_ms) continue;
-    for (const auto& server : peer.servers) {
-      out[*peer.reported_id + "." + server.name] =
-          server_json(server, *peer.reported_id, peer.servers_address, *peer.last_seen_ms, false);
+
+ private:
+  int64_t ms_ = 0;
+  std::string text_;
+};
+
+bool names_are_distinct(std::vector<std::string_view>& names) {
+  std::sort(names.begin(), names.end());
+  return std::adjacent_find(names.begin(), names.end()) == names.end();
+}
+
+using StateFields = std::vector<std::pair<std::string, std::string>>;
+
+bool fields_are_distinct(const StateFields& state) {
+  if (state.size() <= 16) {  // the usual few fields: no allocation
+    for (std::size_t i = 1; i < state.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (state[i].first == state[j].first) return false;
+      }
+    }
+    return true;
+  }
+  std::vector<std::string_view> fields;
+  fields.reserve(state.size());
+  for (const auto& [field, type] : state) fields.push_back(field);
+  return names_are_distinct(fields);
+}
+
+// {"field":"type",...}. A repeated field (a DOM object keeps one member per
+// key) appears once, at its first position, with its last type.
+void append_state(const StateFields& state, std::string& out) {
+  const bool distinct = fields_are_distinct(state);
+  out += '{';
+  bool first = true;
+  for (std::size_t i = 0; i < state.size(); ++i) {
+    const std::string* type = &state[i].second;
+    if (!distinct) {
+      const auto same_field = [&](const auto& other) { return other.first == state[i].first; };
+      if (std::any_of(state.begin(), state.begin() + static_cast<std::ptrdiff_t>(i), same_field)) continue;
+      for (std::size_t j = i + 1; j < state.size(); ++j) {
+        if (same_field(state[j])) type = &state[j].second;
+      }
+    }
+    if (!first) out += ',';
+    first = false;
+    append_key(state[i].first, out);
+    append_json_string(*type, out);
+  }
+  out += '}';
+}
+
+}  // namespace
+
+std::size_t Registry::ViewCopy::estimated_size(std::size_t local_servers) const {
+  // About 190 bytes per server entry and 120 per peer entry with short names.
+  std::size_t servers = local_servers;
+  for (const auto& group : remote) servers += group.servers->size();
+  return 256 + 224 * servers + 160 * peers.size();
+}
+
+// Local servers first (keyed by name, last_seen now), then each peer's in key order.
+template <class Visit>
+void Registry::ViewCopy::for_each_server(const std::vector<ServerDescription>& local,
+                                         std::string_view node_id, int64_t now, Visit&& visit) const {
+  for (const auto& server : local) visit(ServerEntry{&server, node_id, node_address, now, true});
+  for (const auto& group : remote) {
+    for (const auto& server : *group.servers) {
+      visit(ServerEntry{&server, group.node_id, group.node_address, group.last_seen_ms, false});
     }
   }
 }
 
-void Registry::peers_into(json::object& out) const {
-  for (const auto& [key, peer] : peers_) {
-    json::object entry;
-    entry["node_id"] = key;
-    entry["address"] = peer.address;
-    entry["last_seen"] = peer.last_seen_ms ? json::value(rfc3339(*peer.last_seen_ms)) : json::value(nullptr);
-    entry["is_healthy"] = peer.healthy;
-    entry["server_count"] = peer.server_count;
-    if (peer.reported_id && *peer.reported_id != key) entry["reported_node_id"] = *peer.reported_id;
-    out[key] = std::move(entry);
+// Remote keys are "<node id>.<name>". When no server name contains a '.', such
+// a key names exactly one (id, name) pair and equals no local name; then all
+// keys are distinct when the local names are, the peers' ids are, and each
+// peer's names are (kept sorted by parse_peer_report).
+bool Registry::ViewCopy::server_keys_are_distinct(const std::vector<ServerDescription>& local) const {
+  const auto has_dot = [](const ServerDescription& s) { return s.name.find('.') != std::string::npos; };
+  std::vector<std::string_view> names;
+  names.reserve(local.size());
+  for (const auto& server : local) {
+    if (has_dot(server)) return false;
+    names.push_back(server.name);
   }
+  if (!names_are_distinct(names)) return false;
+  std::vector<std::string_view> ids;
+  ids.reserve(remote.size());
+  for (const auto& group : remote) {
+    const auto& servers = *group.servers;
+    if (std::any_of(servers.begin(), servers.end(), has_dot)) return false;
+    const auto not_ascending = [](const auto& a, const auto& b) { return !(a.name < b.name); };
+    if (std::adjacent_find(servers.begin(), servers.end(), not_ascending) != servers.end()) return false;
+    ids.push_back(group.node_id);
+  }
+  return names_are_distinct(ids);
 }
 
-json::object Registry::servers_json() const {
+void Registry::ViewCopy::write_servers(std::string& out, const std::vector<ServerDescription>& local,
+                                       std::string_view node_id, int64_t now) const {
+  TimeText time_text;
+  std::string key;  // "<node id>.<name>", reused
+  const auto write = [&](const ServerEntry& entry) {
+    const ServerDescription& server = *entry.server;
+    if (entry.is_local) {
+      append_json_string(server.name, out);
+    } else {
+      key.assign(entry.node_id).append(1, '.').append(server.name);
+      append_json_string(key, out);
+    }
+    out += ":{\"name\":"sv;
+    append_json_string(server.name, out);
+    out += ",\"node_id\":"sv;
+    append_json_string(entry.node_id, out);
+    out += ",\"node_address\":"sv;
+    append_json_string(entry.node_address, out);
+    out += ",\"methods\":["sv;
+    for (std::size_t i = 0; i < server.methods.size(); ++i) {
+      if (i) out += ',';
+      append_json_string(server.methods[i], out);
+    }
+    out += "],\"state\":"sv;
+    append_state(server.state, out);
+    out += ",\"last_seen\":"sv;
+    out += time_text(entry.last_seen_ms);
+    out += entry.is_local ? ",\"is_local\":true}"sv : ",\"is_local\":false}"sv;
+  };
+
+  out += '{';
+  bool first = true;
+  const auto write_next = [&](const ServerEntry& entry) {
+    if (!first) out += ',';
+    first = false;
+    write(entry);
+  };
+  if (server_keys_are_distinct(local)) {
+    for_each_server(local, node_id, now, write_next);
+  } else {
+    // Rare (a peer added twice under different ids, names with dots): keep
+    // each key once, at its first position, with its last entry.
+    std::vector<ServerEntry> entries;
+    std::unordered_map<std::string, std::size_t> position;
+    for_each_server(local, node_id, now, [&](const ServerEntry& entry) {
+      std::string entry_key = entry.is_local ? entry.server->name
+                                             : std::string(entry.node_id) + "." + entry.server->name;
+      const auto [found, added] = position.try_emplace(std::move(entry_key), entries.size());
+      if (added) entries.push_back(entry);
+      else entries[found->second] = entry;
+    });
+    for (const auto& entry : entries) write_next(entry);
+  }
+  out += '}';
+}
+
+void Registry::ViewCopy::write_peers(std::string& out) const {
+  TimeText time_text;
+  out += '{';
+  bool first = true;
+  for (const auto& peer : peers) {
+    if (!first) out += ',';
+    first = false;
+    append_key(peer.key, out);
+    out += "{\"node_id\":"sv;
+    append_json_string(peer.key, out);
+    out += ",\"address\":"sv;
+    append_json_string(peer.address, out);
+    out += ",\"last_seen\":"sv;
+    if (peer.last_seen_ms) out += time_text(*peer.last_seen_ms);
+    else out += "null"sv;
+    out += peer.healthy ? ",\"is_healthy\":true"sv : ",\"is_healthy\":false"sv;
+    out += ",\"server_count\":"sv;
+    append_count(peer.server_count, out);
+    if (peer.reported_id) {
+      out += ",\"reported_node_id\":"sv;
+      append_json_string(*peer.reported_id, out);
+    }
+    out += '}';
+  }
+  out += '}';
+}
+
+Registry::ViewCopy Registry::copy_for_view(bool with_peers, bool with_servers) const {
+  ViewCopy view;
+  std::shared_lock lock(mutex_);
+  view.node_address = node_address_;
+  view.peer_count = peers_.size();
+  if (with_peers) {
+    view.peers.reserve(peers_.size());
+    for (const auto& [key, peer] : peers_) {
+      auto& row = view.peers.emplace_back();
+      row.key = key;
+      row.address = peer.address;
+      row.last_seen_ms = peer.last_seen_ms;
+      row.healthy = peer.healthy;
+      row.server_count = peer.server_count;
+      if (peer.reported_id && *peer.reported_id != key) row.reported_id = peer.reported_id;
+    }
+  }
+  if (with_servers) {
+    view.remote.reserve(peers_.size());
+    for (const auto& [key, peer] : peers_) {
+      if (!peer.reported_id || !peer.last_seen_ms || !peer.servers || peer.servers->empty()) continue;
+      view.remote.push_back(
+          ViewCopy::RemoteServers{*peer.reported_id, peer.servers_address, *peer.last_seen_ms, peer.servers});
+    }
+  }
+  return view;
+}
+
+std::string Registry::servers_json() const {
   const auto local = local_servers_();  // outside the lock: it may take the runtime's
-  json::object out;
-  std::shared_lock lock(mutex_);
-  servers_into(out, local);
+  const ViewCopy view = copy_for_view(false, true);
+  std::string out;
+  out.reserve(view.estimated_size(local.size()));
+  view.write_servers(out, local, node_id_, now_ms());
   return out;
 }
 
-json::object Registry::peers_json() const {
-  json::object out;
-  std::shared_lock lock(mutex_);
-  peers_into(out);
+std::string Registry::peers_json() const {
+  const ViewCopy view = copy_for_view(true, false);
+  std::string out;
+  out.reserve(view.estimated_size(0));
+  view.write_peers(out);
   return out;
 }
 
-json::object Registry::registry_json() const {
+std::string Registry::registry_json() const {
   const auto local = local_servers_();
-  json::object servers, peers, out;
-  std::shared_lock lock(mutex_);
-  servers_into(servers, local);
-  peers_into(peers);
-  out["node_id"] = node_id_;
-  out["node_address"] = node_address_;
-  out["servers"] = std::move(servers);
-  out["peers"] = std::move(peers);
-  out["timestamp"] = rfc3339(now_ms());
+  const ViewCopy view = copy_for_view(true, true);
+  const int64_t now = now_ms();
+  std::string out;
+  out.reserve(view.estimated_size(local.size()));
+  out += "{\"node_id\":"sv;
+  append_json_string(node_id_, out);
+  out += ",\"node_address\":"sv;
+  append_json_string(view.node_address, out);
+  out += ",\"servers\":"sv;
+  view.write_servers(out, local, node_id_, now);
+  out += ",\"peers\":"sv;
+  view.write_peers(out);
+  out += ",\"timestamp\":"sv;
+  append_json_datetime(now, out);
+  out += '}';
   return out;
 }
 
-json::object Registry::health_json() const {
+std::string Registry::health_json() const {
   const std::size_t server_count = local_servers_().size();
-  json::object out;
-  std::shared_lock lock(mutex_);
-  out["status"] = "healthy";
-  out["node_id"] = node_id_;
-  out["node_address"] = node_address_;
-  out["server_count"] = server_count;
-  out["peer_count"] = peers_.size();
-  out["timestamp"] = rfc3339(now_ms());
+  const ViewCopy view = copy_for_view(false, false);
+  std::string out = "{\"status\":\"healthy\",\"node_id\":";
+  append_json_string(node_id_, out);
+  out += ",\"node_address\":"sv;
+  append_json_string(view.node_address, out);
+  out += ",\"server_count\":"sv;
+  append_count(server_count, out);
+  out += ",\"peer_count\":"sv;
+  append_count(view.peer_count, out);
+  out += ",\"timestamp\":"sv;
+  append_json_datetime(now_ms(), out);
+  out += '}';
   return out;
 }
 

@@ -20,8 +20,6 @@
 #include <string_view>
 #include <vector>
 
-#include <boost/json/object.hpp>
-
 #include "node/server_description.h"
 
 namespace relay::node {
@@ -103,11 +101,13 @@ class Registry {
   // A routed call could not reach the peer: unhealthy until its next good poll.
   void call_failed(const Route& route, Clock::time_point now);
 
-  // ---- views (NODE_API.md §2 shapes) ----------------------------------------------
-  boost::json::object servers_json() const;  // GET /registry/servers
-  boost::json::object peers_json() const;    // GET /registry/peers
-  boost::json::object registry_json() const; // GET /registry
-  boost::json::object health_json() const;   // GET /registry/health
+  // ---- views (NODE_API.md §2 shapes), as JSON text -----------------------------------
+  // Written directly, without a DOM; the lock is held only to copy what they
+  // need (docs/REGISTRY.md "Rendering the views").
+  std::string servers_json() const;   // GET /registry/servers
+  std::string peers_json() const;     // GET /registry/peers
+  std::string registry_json() const;  // GET /registry
+  std::string health_json() const;    // GET /registry/health
 
  private:
   // A peer's entry. `servers` are the servers local to that peer, as last reported.
@@ -119,22 +119,25 @@ class Registry {
     std::optional<int64_t> last_seen_ms;      // wall clock of the last good poll
     bool healthy = false;
     std::size_t server_count = 0;
-    std::vector<ServerDescription> servers;
+    // Null when none. A poll replaces the list and never changes it in place,
+    // so a view can share it and render it after the lock is released.
+    std::shared_ptr<const std::vector<ServerDescription>> servers;
     std::string servers_address;              // node_address the peer reported
     std::optional<Clock::time_point> first_failure;
     uint64_t generation = 0;  // changes on (re-)add: late results of older polls are ignored
     bool polling = false;
 
     Route route() const { return Route{key, address, reported_id.value_or(key), generation}; }
+    bool lists(std::string_view server) const;
   };
+  struct ViewCopy;  // what the views need of the state (registry.cpp)
 
   void mark_failed(Peer& peer, std::string_view why, Clock::time_point now);
   void expire_servers(Peer& peer, Clock::time_point now);
   bool is_known_node(const std::string& reported, const std::string& except_key) const;
   void adopt_reported_id(const std::string& url_key, const std::string& reported);
-  // With the lock held:
-  void servers_into(boost::json::object& out, const std::vector<ServerDescription>& local) const;
-  void peers_into(boost::json::object& out) const;
+  // Takes the lock; copies the peer rows and/or the remote server lists.
+  ViewCopy copy_for_view(bool with_peers, bool with_servers) const;
 
   const std::string node_id_;
   const std::chrono::milliseconds interval_;

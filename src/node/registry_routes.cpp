@@ -82,16 +82,16 @@ Response remove_peer(Registry& registry, const Request& request) {
 void install_registry_routes(Router& router, std::shared_ptr<Registry> registry,
                              std::function<void(const Registry::PollTicket&)> poll_now) {
   router.add("GET", "/registry", [registry](const Request&, Responder respond) {
-    respond(ok_json(registry->registry_json()));
+    respond(Response::json(200, registry->registry_json()));
   });
   router.add("GET", "/registry/servers", [registry](const Request&, Responder respond) {
-    respond(ok_json(registry->servers_json()));
+    respond(Response::json(200, registry->servers_json()));
   });
   router.add("GET", "/registry/peers", [registry](const Request&, Responder respond) {
-    respond(ok_json(registry->peers_json()));
+    respond(Response::json(200, registry->peers_json()));
   });
   router.add("GET", "/registry/health", [registry](const Request&, Responder respond) {
-    respond(ok_json(registry->health_json()));
+    respond(Response::json(200, registry->health_json()));
   });
   router.add("POST", "/registry/peers/add",
              [registry, poll_now = std::move(poll_now)](const Request& request, Responder respond) {

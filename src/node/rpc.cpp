@@ -30,10 +30,6 @@ RpcOutcome RpcOutcome::failure(int code, std::string message, json::value data) 
 
 namespace {
 
-void append_quoted(std::string& out, std::string_view text) {
-  write_json(json::value(json::string(text)), out);
-}
-
 // The id members JSON-RPC allows; anything else makes the request invalid.
 bool is_valid_id(const json::value& id) {
   return id.is_string() || id.is_number() || id.is_null();
@@ -63,7 +59,7 @@ std::string rpc_response_text(const json::value& id, const RpcOutcome& outcome) 
     out += R"("error":{"code":)";
     out += std::to_string(outcome.error.code);
     out += R"(,"message":)";
-    append_quoted(out, outcome.error.message);
+    append_json_string(outcome.error.message, out);
     if (!outcome.error.data.is_null()) {
       out += R"(,"data":)";
       write_json(outcome.error.data, out);

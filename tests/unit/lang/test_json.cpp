@@ -1,10 +1,15 @@
 // JSON mapping (LANGUAGE.md §11): decoding, encoding, the Boost.JSON bridge.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <boost/json/parse.hpp>
 
+#include "lang/datetime.h"
 #include "lang/json.h"
 #include "lang/types.h"
 #include "test_values_support.h"
@@ -130,4 +135,84 @@ TEST(Json, ParseJsonBuildsBoostValues) {
     EXPECT_EQ(v.as_object().entries()[0].key_view().size(), 100000u);
     EXPECT_EQ(v.as_object().entries()[0].value.as_string().length(), 100000u);
     EXPECT_EQ(show(json_decode(R"({"a":1,"a":2})")), "{a: 2}");
+}
+
+// The escaping rules spelled out byte by byte (the escaper's former form): the
+// oracle for the run-based append_json_string, which display uses too.
+static std::string reference_quoted(std::string_view s) {
+    static const char* hex = "0123456789abcdef";
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (c < 0x20) {
+                    out += "\\u00";
+                    out += hex[c >> 4];
+                    out += hex[c & 15];
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
+
+// The fast escaper writes exactly what the byte-by-byte rules give: every byte
+// alone, and runs of safe bytes around escapes.
+TEST(Json, StringEscapesMatchTheReference) {
+    std::vector<std::string> texts = {"", "plain", "q\"\\\t\x01é", "\x7f", "ünïcødé ✓ 😀",
+                                      "\"\"\\\\", "a\nb\rc\bd\fe\tf\x1fg", std::string("nul\0byte", 8)};
+    const std::size_t utf8_texts = texts.size();
+    for (int byte = 0; byte < 256; ++byte) {
+        texts.emplace_back(1, static_cast<char>(byte));
+        texts.push_back("run" + std::string(1, static_cast<char>(byte)) + "run");
+    }
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::string& text = texts[i];
+        const std::string expected = reference_quoted(text);
+        std::string written = "prefix";
+        append_json_string(text, written);
+        EXPECT_EQ(written, "prefix" + expected) << ::testing::PrintToString(text);
+        // A lone byte over 0x7f is not UTF-8: copied as it is, which a parser refuses.
+        const bool ascii = std::all_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x80; });
+        if (ascii || i < utf8_texts) {
+            EXPECT_EQ(boost::json::parse(written.substr(6)).as_string(), text);
+        }
+    }
+    EXPECT_EQ(json_encode(str("\x1f\x7f")), "\"\\u001f\x7f\"");
+}
+
+// Quoted RFC 3339 with milliseconds, exactly as format_iso (and before it the
+// snprintf path of the writers) prints it.
+TEST(Json, DatetimesMatchFormatIso) {
+    const std::pair<int64_t, const char*> literal[] = {
+        {0, "\"1970-01-01T00:00:00.000Z\""},
+        {-1, "\"1969-12-31T23:59:59.999Z\""},
+        {1704110400000, "\"2024-01-01T12:00:00.000Z\""},
+        {951782400123, "\"2000-02-29T00:00:00.123Z\""},
+        {1798761599999, "\"2026-12-31T23:59:59.999Z\""},
+        {-62167219200000, "\"0000-01-01T00:00:00.000Z\""},
+        {253402300799999, "\"9999-12-31T23:59:59.999Z\""},
+    };
+    for (const auto& [ms, text] : literal) {
+        std::string out;
+        append_json_datetime(ms, out);
+        EXPECT_EQ(out, text) << ms;
+    }
+    // Outside four-digit years, and a sweep of ordinary times.
+    std::vector<int64_t> times = {253402300800000, -62167219200001, -1000000000000000, 4102444800000};
+    for (int64_t ms = -2208988800000; ms < 4102444800000; ms += int64_t{86'399'937} * 37) times.push_back(ms);
+    for (int64_t ms : times) {
+        std::string out;
+        append_json_datetime(ms, out);
+        EXPECT_EQ(out, "\"" + format_iso(ms) + "\"") << ms;
+    }
+    EXPECT_EQ(json_encode(Value::datetime(-1)), "\"1969-12-31T23:59:59.999Z\"");
 }
