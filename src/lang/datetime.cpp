@@ -38,12 +38,47 @@ int64_t now_ms() {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+namespace {
+
+// Writes `value` as exactly `width` decimal digits (zero-padded) at `at`.
+char* put_digits(char* at, unsigned value, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+        at[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+    return at + width;
+}
+
+}  // namespace
+
+// Digits written directly: every JSON answer with a datetime (registry views
+// list one per server) comes through here, and snprintf was a visible part of
+// GET /registry (PERFORMANCE.md (f)).
 void format_iso(int64_t ms, std::string& out) {
     Civil c = to_civil(ms);
-    char buf[48];
-    int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02u:%02u:%02u.%03uZ", c.year, c.month, c.day, c.hour,
-                          c.minute, c.second, c.millis);
-    out.append(buf, static_cast<size_t>(n));
+    if (c.year < 0 || c.year > 9999) {  // not four digits: the rare case
+        char buf[48];
+        int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02u:%02u:%02u.%03uZ", c.year, c.month, c.day,
+                              c.hour, c.minute, c.second, c.millis);
+        out.append(buf, static_cast<size_t>(n));
+        return;
+    }
+    char text[sizeof "2024-01-01T12:00:00.000Z" - 1];
+    char* at = put_digits(text, static_cast<unsigned>(c.year), 4);
+    *at++ = '-';
+    at = put_digits(at, c.month, 2);
+    *at++ = '-';
+    at = put_digits(at, c.day, 2);
+    *at++ = 'T';
+    at = put_digits(at, c.hour, 2);
+    *at++ = ':';
+    at = put_digits(at, c.minute, 2);
+    *at++ = ':';
+    at = put_digits(at, c.second, 2);
+    *at++ = '.';
+    at = put_digits(at, c.millis, 3);
+    *at++ = 'Z';
+    out.append(text, at);
 }
 
 std::string format_iso(int64_t ms) {

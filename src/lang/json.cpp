@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <chrono>
 #include <cmath>
 #include <cstring>
 
@@ -69,15 +68,6 @@ constexpr std::array<char, 256> kJsonEscapes = [] {
     return table;
 }();
 
-// Writes `value` as exactly `width` decimal digits (zero-padded) at `at`.
-char* put_digits(char* at, unsigned value, int width) {
-    for (int i = width - 1; i >= 0; --i) {
-        at[i] = static_cast<char>('0' + value % 10);
-        value /= 10;
-    }
-    return at + width;
-}
-
 }  // namespace
 
 void append_json_string(std::string_view s, std::string& out) {
@@ -112,42 +102,9 @@ void append_json_string(std::string_view s, std::string& out) {
 }
 
 void append_json_datetime(int64_t ms, std::string& out) {
-    using namespace std::chrono;
-    constexpr int64_t kMsPerDay = 86'400'000;
-    int64_t day_number = ms / kMsPerDay;
-    int64_t ms_of_day = ms % kMsPerDay;
-    if (ms_of_day < 0) {
-        ms_of_day += kMsPerDay;
-        --day_number;
-    }
-    const year_month_day date{sys_days{days{day_number}}};
-    const int year = static_cast<int>(date.year());
-    if (year < 0 || year > 9999) {  // not four digits: leave the rare case to format_iso
-        out += '"';
-        format_iso(ms, out);
-        out += '"';
-        return;
-    }
-    const auto in_day = static_cast<unsigned>(ms_of_day);
-    char text[sizeof "\"2024-01-01T12:00:00.000Z\"" - 1];
-    char* at = text;
-    *at++ = '"';
-    at = put_digits(at, static_cast<unsigned>(year), 4);
-    *at++ = '-';
-    at = put_digits(at, static_cast<unsigned>(date.month()), 2);
-    *at++ = '-';
-    at = put_digits(at, static_cast<unsigned>(date.day()), 2);
-    *at++ = 'T';
-    at = put_digits(at, in_day / 3'600'000, 2);
-    *at++ = ':';
-    at = put_digits(at, in_day / 60'000 % 60, 2);
-    *at++ = ':';
-    at = put_digits(at, in_day / 1000 % 60, 2);
-    *at++ = '.';
-    at = put_digits(at, in_day % 1000, 3);
-    *at++ = 'Z';
-    *at++ = '"';
-    out.append(text, at);
+    out += '"';
+    format_iso(ms, out);
+    out += '"';
 }
 
 // ---- Value -> JSON -----------------------------------------------------------------

@@ -38,10 +38,10 @@ std::string to_json_string(const boost::json::value& j);
 // A JSON string literal: quotes, and escapes only what JSON requires (the
 // double quote, the backslash, control characters: \n \r \t \b \f short,
 // others \u00XX); other bytes, UTF-8 included, are copied as they are, in
-// runs rather than byte by byte. Display's append_quoted (lang/ops.h) uses it.
+// runs rather than byte by byte. Display (lang/ops.h) quotes strings with it.
 void append_json_string(std::string_view s, std::string& out);
 // A datetime (ms since the epoch) as a quoted RFC 3339 string with
-// milliseconds: "2024-01-01T12:00:00.000Z". Same text as format_iso (lang/datetime.h).
+// milliseconds: "2024-01-01T12:00:00.000Z" (format_iso, lang/datetime.h, quoted).
 void append_json_datetime(int64_t ms, std::string& out);
 
 // Parses text into a value; JSONError with the parser's message on bad input

@@ -189,9 +189,6 @@ std::string format_number(double d) {
 
 // ---- display ----------------------------------------------------------------------
 
-// Display quotes strings as JSON does: one escaper for both (lang/json.cpp).
-void append_quoted(std::string_view s, std::string& out) { append_json_string(s, out); }
-
 bool is_identifier(std::string_view s) noexcept {
     if (s.empty()) return false;
     auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
@@ -203,7 +200,7 @@ bool is_identifier(std::string_view s) noexcept {
 
 static void display_key(std::string_view key, std::string& out) {
     if (is_identifier(key)) out += key;
-    else append_quoted(key, out);
+    else append_json_string(key, out);
 }
 
 void display(const Value& v, std::string& out, bool top_level) {
@@ -214,7 +211,7 @@ void display(const Value& v, std::string& out, bool top_level) {
         case Type::Datetime: format_iso(v.as_datetime(), out); return;
         case Type::String:
             if (top_level) out += v.string_view();
-            else append_quoted(v.string_view(), out);
+            else append_json_string(v.string_view(), out);
             return;
         case Type::Array: {
             out += '[';

@@ -137,8 +137,6 @@ std::string format_number(double d);
 // strings are quoted with JSON escapes.
 void display(const Value& v, std::string& out, bool top_level = true);
 std::string to_display(const Value& v);  // display(v, out, true)
-// JSON string escaping with quotes ("a\"b\n").
-void append_quoted(std::string_view s, std::string& out);
 // A key that is a valid identifier is shown bare in objects.
 bool is_identifier(std::string_view s) noexcept;
 

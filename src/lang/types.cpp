@@ -1,5 +1,6 @@
 #include "lang/types.h"
 
+#include "lang/json.h"
 #include "lang/ops.h"
 
 namespace relay {
@@ -188,7 +189,7 @@ std::string to_string(const TypeSpec& t) {
             case Validator::Kind::Url: out += ".url()"; break;
             case Validator::Kind::Regex:
                 out += ".regex(";
-                append_quoted(v.pattern, out);
+                append_json_string(v.pattern, out);
                 out += ")";
                 break;
         }

@@ -30,6 +30,10 @@ RpcOutcome RpcOutcome::failure(int code, std::string message, json::value data) 
 
 namespace {
 
+// The stack arena a request's JSON is parsed into; larger requests continue
+// in heap blocks of the same arena.
+constexpr std::size_t kRequestArenaBytes = 4096;
+
 // The id members JSON-RPC allows; anything else makes the request invalid.
 bool is_valid_id(const json::value& id) {
   return id.is_string() || id.is_number() || id.is_null();

@@ -4,7 +4,6 @@
 // routing) asynchronously: no I/O thread ever waits for a handler.
 #pragma once
 
-#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -31,10 +30,6 @@ inline constexpr int timeout = -32002;
 
 // Requests forwarded more often than this are refused (X-Relay-Hops, no loops).
 inline constexpr int kMaxRelayHops = 8;
-
-// The stack arena a request's JSON is parsed into; larger requests continue
-// in heap blocks of the same arena.
-inline constexpr std::size_t kRequestArenaBytes = 4096;
 
 struct RpcError {
   int code = rpc_code::internal_error;
